@@ -1,0 +1,5 @@
+"""Run the CLI as ``python -m dateline``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,123 @@
+"""The command line: the only module that prints. Each command parses options and calls library code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from . import __version__
+from .errors import ContentError, DatelineError
+
+if TYPE_CHECKING:
+    from .config import SiteConfig
+
+
+def _echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def main() -> None:
+    """dateline: a static news-archive generator that reads raw press releases."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Do not print warnings to stderr.")
+def extract(paths: tuple[str, ...], fmt: str, quiet: bool) -> None:
+    """Print what the loader understood of each file, one JSON record per line."""
+    from .extract.record import error_record, record_for_file
+
+    failed = 0
+    out = sys.stdout
+    for path in paths:
+        try:
+            record, diagnostics = record_for_file(path)
+        except ContentError as exc:
+            failed += 1
+            _echo_err(exc.diagnostic().format())
+            out.write(json.dumps(error_record(path, exc), ensure_ascii=False) + "\n")
+            continue
+        except RecursionError:
+            failed += 1
+            err = ContentError("input too deeply nested to parse", path, 1, 1, "recursion")
+            _echo_err(err.diagnostic().format())
+            out.write(json.dumps(error_record(path, err), ensure_ascii=False) + "\n")
+            continue
+        if not quiet:
+            for d in diagnostics:
+                if d.level.value != "info":
+                    _echo_err(d.format())
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    if failed:
+        _echo_err(f"{failed} of {len(paths)} file(s) could not be extracted")
+        sys.exit(1)
+
+
+def _load_config(config_path: Path | None) -> SiteConfig:
+    from .config import load_config
+
+    config, warnings = load_config(config_path)
+    for w in warnings:
+        _echo_err(w.format())
+    return config
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Config file (default: ./dateline.yaml).",
+)
+@click.option(
+    "--output", "-o", type=click.Path(file_okay=False, path_type=Path), help="Output folder (overrides the config)."
+)
+@click.option("--drafts", is_flag=True, help="Include articles marked draft.")
+@click.option("--keep-going", is_flag=True, help="Build the good articles even when some files have errors.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--timings", is_flag=True, help="Print the time of each build stage.")
+def build(
+    config_path: Path | None, output: Path | None, drafts: bool, keep_going: bool, strict: bool, timings: bool
+) -> None:
+    """Build the static archive into the output folder."""
+    from .build import BuildFailed
+    from .build import build as run_build
+    from .config import with_overrides
+
+    try:
+        config = with_overrides(_load_config(config_path), output)
+        report = run_build(config, drafts=drafts, keep_going=keep_going)
+    except BuildFailed as exc:
+        for d in exc.diagnostics:
+            _echo_err(d.format())
+        _echo_err(f"error: {exc.message}")
+        sys.exit(1)
+    except DatelineError as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(1)
+    problems = 0
+    for d in report.diagnostics:
+        _echo_err(d.format())
+        if d.level.value == "error" or (strict and d.level.value == "warning"):
+            problems += 1
+    if timings:
+        for name, seconds in report.timings:
+            _echo_err(f"  {name:<10} {seconds:7.3f} s")
+    skipped = f", {report.drafts_skipped} draft(s) skipped" if report.drafts_skipped else ""
+    click.echo(
+        f"Built {report.articles} articles into {config.output_path}: {report.pages} pages, "
+        f"{report.files} files in {report.seconds:.2f} s{skipped}."
+    )
+    if problems:
+        _echo_err(f"error: {problems} problem(s) reported{' (--strict)' if strict else ''}")
+        sys.exit(1)

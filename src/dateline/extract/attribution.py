@@ -1,0 +1,179 @@
+"""Stage 7: read who a quoted passage is attributed to, from the words around it.
+
+Looked for in this order (the first that matches wins):
+
+1. After the closing mark, inverted: ``,” said Gov. Schwarzenegger`` / ``,” says the minister``.
+2. After the closing mark, plain: ``,” Mr. Ban wrote`` / ``,” he said`` / ``,” the Secretary-General
+   underscored`` / ``,” Ban Ki-moon of the World Health Organization said``.
+3. After the closing mark: ``” according to NP``.
+4. Before the opening mark, in the same sentence: ``The minister told reporters after the talks: “``,
+   ``According to NP, “``, or ``NP called the plan “a disgrace”`` (partial quotes).
+5. At the end of the previous paragraph: ``He wrote:`` followed by a paragraph that opens with a quote.
+
+Every window is capped (``WINDOW``) and every pattern is anchored, so a long paragraph full of quote
+marks and no cue costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .patterns import (
+    ACCORDING_TO,
+    HONORIFICS,
+    LOWER,
+    NAME_CONNECTORS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    UPPER,
+    alternation,
+    compile_anchored,
+    word_table,
+)
+
+WINDOW = 220
+"""Characters of context read on each side of a passage."""
+
+_CAP = rf"(?:{UPPER}(?:[{LOWER[1:-1]}{UPPER[1:-1]}'’]|-(?=[^\W\d_]))*\.?)"
+_INITIAL = rf"(?:{UPPER}\.)"
+_PARTICLE = alternation(w for w in NAME_CONNECTORS if w.islower() and w not in {"of", "for", "and", "the", "on", "in"})
+_HON = alternation(HONORIFICS)
+_ROLE = alternation(ROLE_NOUNS)
+NAME_NP = (
+    rf"(?:(?:{_HON}|{_ROLE})\s+)*(?:{_INITIAL}\s*)*{_CAP}"
+    rf"(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{0,4}}"
+)
+"""A capitalised name, possibly after honorifics or titles (``Foreign Minister Sergei Lavrov``)."""
+PRONOUN_NP = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
+DESCR_NP = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,6}?"
+"""A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``."""
+BARE_PLURAL_NP = r"(?:officials|sources|analysts|experts|police|authorities|witnesses|residents|critics|aides)"
+NP = rf"(?P<np>{PRONOUN_NP}|{NAME_NP}|{DESCR_NP}|{BARE_PLURAL_NP})"
+_VERB = alternation(SPEECH_VERBS)
+_ADVERBS = word_table(
+    "also|later|then|again|once|previously|recently|earlier|further|simply|flatly|repeatedly|quietly|bluntly|just"
+    "|has|had|have|would|will|had been|has been|has long|had long|has repeatedly|never|often|frequently|once"
+)
+_ADV = rf"(?:\s+{alternation(_ADVERBS)})?"
+_POSTMOD = (
+    rf"(?:,\s+[^,“”\"]{{2,90}},"
+    rf"|\s+(?:of|from|at|with)\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+|for\s+|and\s+)?{_CAP}){{0,6}})?"
+)
+"""What may stand between a name and its verb: an apposition or an ``of the WHO`` phrase."""
+
+AFTER_INVERTED = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+{NP}")
+AFTER_PLAIN = compile_anchored(rf"[\s,.!?;:—–-]*{NP}{_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
+AFTER_ACCORDING = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{ACCORDING_TO})\s+{NP}")
+BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
+BEFORE_PLAIN = re.compile(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
+INTRO_END = re.compile(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])")
+_INITIALS = re.compile(r"^\(?(?:[A-Z]\.)+$")
+
+
+def sentence_ends(text: str, start: int = 0) -> list[int]:
+    """Offsets just after each sentence end in ``text``, ignoring ``Mr.``, ``Gov.``, ``U.S.`` and initials."""
+    from .mentions import ABBREVIATIONS  # mentions owns the abbreviation table
+
+    ends = []
+    for m in _SENTENCE_END.finditer(text, start):
+        if text[m.start()] == ".":
+            word = text[: m.start() + 1].rsplit(None, 1)[-1]
+            if word in ABBREVIATIONS or word in HONORIFICS or _INITIALS.match(word):
+                continue
+        ends.append(m.end())
+    return ends
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The raw attribution of one passage: the noun phrase and cue as written."""
+
+    np: str
+    cue: str
+    where: str
+    """``after``, ``before`` or ``intro`` — which rule found it."""
+
+
+def _clip_after(text: str) -> str:
+    """The attribution window after a closing mark: up to the next opening mark or sentence end."""
+    window = text[:WINDOW]
+    cut = len(window)
+    for ch in '“"':
+        pos = window.find(ch)
+        if 0 <= pos < cut:
+            cut = pos
+    ends = sentence_ends(window, 1)
+    if ends and ends[0] <= cut:
+        cut = ends[0]
+    return window[:cut]
+
+
+def _clip_before(text: str) -> str:
+    """The window before an opening mark: back to the start of its sentence."""
+    window = text[-WINDOW:]
+    ends = sentence_ends(window)
+    last = ends[-1] if ends else 0
+    # A closing mark before us ends someone else's passage; read only what follows it.
+    for ch in '”"':
+        pos = window.rfind(ch)
+        if pos >= last:
+            last = pos + 1
+    return window[last:]
+
+
+def attribution_after(text: str) -> Attribution | None:
+    """Attribution in the text that follows a closing quotation mark."""
+    window = _clip_after(text)
+    if not window.strip():
+        return None
+    for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN):
+        m = rx.match(window)
+        if m and _good_np(m.group("np")):
+            return Attribution(_trim_np(m.group("np")), m.group("cue"), "after")
+    return None
+
+
+def attribution_before(text: str) -> Attribution | None:
+    """Attribution in the same sentence before an opening quotation mark."""
+    window = _clip_before(text)
+    if not window.strip():
+        return None
+    m = BEFORE_ACCORDING.search(window)
+    if m and _good_np(m.group("np")):
+        return Attribution(_trim_np(m.group("np")), "according to", "before")
+    found: Attribution | None = None
+    for m in BEFORE_PLAIN.finditer(window):
+        np = m.group("np")
+        if _good_np(np):
+            found = Attribution(_trim_np(np), m.group("cue"), "before")
+    return found
+
+
+def attribution_intro(previous_paragraph: str) -> Attribution | None:
+    """``He wrote:`` closing the previous paragraph introduces a paragraph that opens with a quote."""
+    tail = previous_paragraph[-WINDOW:]
+    ends = sentence_ends(tail)
+    m = INTRO_END.search(tail, ends[-1] if ends else 0)
+    if m and _good_np(m.group("np")):
+        return Attribution(_trim_np(m.group("np")), m.group("cue"), "intro")
+    return None
+
+
+_BAD_NP_START = word_table(
+    "That|This|These|Those|There|It's|What|Which|When|Where|Why|How|If|As|And|But|Or|So|Then|Also"
+)
+
+
+def _good_np(np: str) -> bool:
+    first = np.split()[0] if np.split() else ""
+    return first not in _BAD_NP_START
+
+
+def _trim_np(np: str) -> str:
+    np = np.strip(" ,.;:")
+    for suffix in ("’s", "'s"):
+        if np.endswith(suffix):
+            np = np[: -len(suffix)]
+    return np

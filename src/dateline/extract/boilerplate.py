@@ -1,0 +1,98 @@
+"""Stage 2: remove site chrome (promo lines, share bars, footers, copyright, page navigation).
+
+The cascade, in order:
+
+1. Line rules: a block matching a ``BOILERPLATE_LINE_RES`` pattern is chrome wherever it is.
+2. Footer cut: after the body has begun, a ``FOOTER_START_RES`` line ends the article.
+3. Page mode: text scraped from a whole web page (many short link-like lines) keeps only the densest
+   run of prose, found as the best-scoring contiguous run of blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .blocks import Block
+from .patterns import BOILERPLATE_LINE_RES, FOOTER_START_RES
+
+SHORT_BLOCK = 45
+"""A block shorter than this with no sentence punctuation is link- or menu-like."""
+PAGE_MODE_MIN_BLOCKS = 25
+PAGE_MODE_SHORT_SHARE = 0.40
+CHROME_PENALTY = 6.0
+"""Score of a link-like block inside the page-mode search (prose scores its word count)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The blocks that remain after boilerplate removal, and how many were removed."""
+
+    blocks: tuple[Block, ...]
+    removed: int
+    page_mode: bool
+
+
+def is_boilerplate_line(text: str) -> bool:
+    """True when a single block is chrome by the line rules."""
+    return any(rx.search(text) for rx in BOILERPLATE_LINE_RES)
+
+
+def _is_footer_start(text: str) -> bool:
+    return any(rx.search(text) for rx in FOOTER_START_RES)
+
+
+def _is_short(text: str) -> bool:
+    return len(text) < SHORT_BLOCK and not any(p in text for p in ".!?")
+
+
+def looks_like_page(blocks: list[Block]) -> bool:
+    """True when the text reads like a whole scraped web page rather than an article."""
+    if len(blocks) < PAGE_MODE_MIN_BLOCKS:
+        return False
+    short = sum(1 for b in blocks if _is_short(b.text))
+    return short / len(blocks) >= PAGE_MODE_SHORT_SHARE
+
+
+def strip_boilerplate(blocks: list[Block]) -> Cleaned:
+    """Apply the cascade to a document's blocks."""
+    total = len(blocks)
+    # 2 before 1: a footer marker is itself a chrome line, so find it before the line rules drop it.
+    content_seen = 0
+    for i, b in enumerate(blocks):
+        if content_seen >= 2 and _is_footer_start(b.text):
+            blocks = blocks[:i]
+            break
+        if not is_boilerplate_line(b.text):
+            content_seen += 1
+    # 1. line rules
+    kept = [b for b in blocks if not is_boilerplate_line(b.text)]
+    # 3. page mode
+    page = looks_like_page(kept)
+    if page and kept:
+        kept = _densest_run(kept)
+    return Cleaned(tuple(kept), total - len(kept), page)
+
+
+def _prose_score(text: str) -> float:
+    words = text.count(" ") + 1
+    if _is_short(text):
+        return -CHROME_PENALTY
+    if words >= 12 and any(p in text for p in ".!?"):
+        return float(words)
+    return words / 4 - 1
+
+
+def _densest_run(blocks: list[Block]) -> list[Block]:
+    """Keep the first block (the page title) and the maximum-sum contiguous run of the rest."""
+    head, rest = blocks[0], blocks[1:]
+    best, best_span = 0.0, (0, 0)
+    run, start = 0.0, 0
+    for i, b in enumerate(rest):
+        if run <= 0:
+            run, start = 0.0, i
+        run += _prose_score(b.text)
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    lo, hi = best_span
+    body = [b for b in rest[lo:hi] if b.text != head.text]
+    return [head, *body]

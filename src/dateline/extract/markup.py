@@ -1,0 +1,96 @@
+"""Markdown bodies: render to sanitised HTML, and read the rendered HTML back as plain paragraphs.
+
+Raw HTML in Markdown is allowed by the Markdown syntax, so the rendered HTML goes through ``nh3`` (the
+Ammonia sanitiser) with an allow-list of tags and URL schemes: scripts, event handlers and
+``javascript:``/``data:`` links cannot survive, however they are spelled.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "sub", "sup",
+        "blockquote", "q", "cite", "code", "pre", "ul", "ol", "li", "dl", "dt", "dd", "a", "abbr",
+        "table", "thead", "tbody", "tr", "th", "td", "caption", "figure", "figcaption", "img", "small",
+    }
+)  # fmt: skip
+"""Tags a Markdown body may produce."""
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "th": {"align"},
+    "td": {"align"},
+}
+URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+BLOCK_TAGS: frozenset[str] = frozenset(
+    {"p", "li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "td", "th", "caption"}
+)
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to sanitised HTML. ``h1`` is demoted: the page's only ``h1`` is the article title."""
+    raw = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    raw = raw.replace("<h1", "<h2").replace("</h1>", "</h2>")
+    return sanitise(raw)
+
+
+def sanitise(fragment: str) -> str:
+    """Clean an HTML fragment through the allow-list."""
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
+    )
+
+
+def paragraphs_html(paragraphs: tuple[str, ...]) -> str:
+    """Plain-text paragraphs as escaped ``<p>`` elements."""
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+
+
+class _BlockText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._depth = 0
+        self._buf: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK_TAGS:
+            if self._depth and self._buf:
+                self._flush()
+            self._depth += 1
+        elif tag == "br":
+            self._buf.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCK_TAGS and self._depth:
+            self._flush()
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self._buf.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._buf).split())
+        if text:
+            self.blocks.append(text)
+        self._buf = []
+
+
+def html_paragraphs(fragment: str) -> list[str]:
+    """The text of each block element of ``fragment``, whitespace collapsed."""
+    parser = _BlockText()
+    parser.feed(fragment)
+    parser.close()
+    return parser.blocks

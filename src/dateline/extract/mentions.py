@@ -1,0 +1,255 @@
+"""Stage 8a: find name mentions — runs of capitalised words — and clean each into a surface form.
+
+For each capitalised run in a paragraph, in order:
+
+1. Cut it at a lower-case hyphen suffix (``NATO-led`` → ``NATO``) and drop a possessive ``’s``.
+2. Drop leading words that never begin a name (``The``, ``Last``, ``Three``) and a sentence-opening
+   word that is an everyday English word.
+3. Split at ``and``/``of``/``for`` unless an organisation or place word holds the parts together
+   (``Bank of England`` stays whole, ``Pristina and Belgrade`` becomes two).
+4. Peel off honorifics and role titles (``Secretary-General``, ``Mr.``) into the mention's ``role``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer, lexicon
+from .patterns import (
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    LOWER,
+    MALE_HONORIFICS,
+    NAME_CONNECTORS,
+    NON_NAME_CAPITALS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    UPPER,
+    alternation,
+    word_table,
+)
+
+HYPHEN_SUFFIXES = word_table(
+    """
+    led|based|backed|majority|owned|run|born|style|era|speaking|funded|linked|related|controlled|dominated
+    affiliated|friendly|bound|wide|level|like|type|made|sponsored|allied|held|focused|occupied|administered
+    designated|registered|listed|built|brokered|imposed|aligned|supported|centric|inspired|American|born
+    """
+)
+"""Lower-case words after a hyphen that end a name (``NATO-led``, ``Kosovo Serb-majority``)."""
+
+ABBREVIATIONS = word_table(
+    """
+    Mr.|Mrs.|Ms.|Dr.|Prof.|Rev.|Fr.|Sr.|Jr.|Mx.|Gov.|Sen.|Rep.|Gen.|Lt.|Col.|Capt.|Sgt.|Adm.|Maj.|Cmdr.
+    Supt.|Insp.|Det.|Pres.|Amb.|Hon.|Atty.|St.|Mt.|Ft.|Corp.|Inc.|Co.|Ltd.|Bros.|Cos.|No.|Gov.|Messrs.
+    """
+)
+"""Capitalised words that end in a full stop without ending a sentence."""
+
+_LETTERS = f"{LOWER[1:-1]}{UPPER[1:-1]}"
+_ABBREV = alternation(ABBREVIATIONS)
+_CAPWORD = (
+    rf"(?:{_ABBREV}(?=\s)|(?:{UPPER}\.){{2,}}|{UPPER}(?:[{_LETTERS}0-9'’&]|-(?=[{_LETTERS}]))*"
+    rf"|{UPPER}\.(?=\s+{UPPER}))"
+)
+_JOIN = alternation(NAME_CONNECTORS)
+CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_JOIN}\s+){{0,2}}{_CAPWORD})*")
+"""A run of capitalised words, with lower-case connectors allowed between them."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;][”\"’)]*\s+|[“\"(]\s*|—\s*|–\s*)$")
+_SPLIT_CONNECTORS = frozenset({"and", "&", "of", "for", "the", "on", "in"})
+_ROLE_WORDS = frozenset(w for r in ROLE_NOUNS for w in r.split())
+_MULTI_ROLES = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
+ROLE_ADJECTIVES = word_table(
+    "Acting|Former|Deputy|Interim|Chief|Senior|Vice|Assistant|Associate|Executive|Outgoing|Incoming"
+)
+"""Words that qualify a title without being part of a name (``Acting Mayor``)."""
+SINGLE_COMMON_ZIPF = 3.0
+"""A lone capitalised sentence-opener this frequent in lower case (``Groundwater`` 3.1) is not a name."""
+_LOWER_WORD = re.compile(rf"(?<![\w’'-]){LOWER}[{LOWER[1:-1]}]+")
+UPPERCASE_SHARE = 0.7
+"""A paragraph whose letters are this much upper case is a headline or table, not prose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One cleaned name occurrence."""
+
+    name: str
+    """The name without honorific or title (``Ban Ki-moon``); empty for a role-only mention."""
+    surface: str
+    """The text as it appears, title included (``Secretary-General Ban Ki-moon``, ``the Secretary-General``)."""
+    paragraph: int
+    start: int
+    """Offset of ``surface`` in its paragraph."""
+    role: str = ""
+    """The honorific or title before the name, if any."""
+    gender: str = ""
+    """``male``/``female`` when the honorific tells, else empty."""
+    sentence_start: bool = False
+    after_word: str = ""
+    """The lower-case word right before the mention (``in``, ``of``), for context rules."""
+
+
+def _is_upper_paragraph(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12:
+        return False
+    return sum(1 for c in letters if c.isupper()) / len(letters) >= UPPERCASE_SHARE
+
+
+def find_mentions(paragraphs: tuple[str, ...] | list[str]) -> list[Mention]:
+    """Every cleaned name mention in reading order."""
+    out: list[Mention] = []
+    runs = [(idx, m.start(), m.group(0)) for idx, text in enumerate(paragraphs) for m in CANDIDATE_RE.finditer(text)]
+    # Capitalised words seen mid-sentence are names in this document even when they open a sentence.
+    mid: set[str] = set()
+    lower_words = {w for p in paragraphs for w in _LOWER_WORD.findall(p)}
+    for idx, start, run in runs:
+        text = paragraphs[idx]
+        if start and not _SENTENCE_START.search(text[max(0, start - 4) : start]):
+            mid.update(run.split())
+    upper = [_is_upper_paragraph(p) for p in paragraphs]
+    for idx, start0, run in runs:
+        text = paragraphs[idx]
+        for start, words in _pieces(text, start0, run):
+            mention = _clean(text, idx, start, words, mid, lower_words)
+            if mention is None:
+                continue
+            if upper[idx] and not (gazetteer.is_place(mention.name) or mention.role):
+                continue
+            out.append(mention)
+    return out
+
+
+def _pieces(text: str, start: int, run: str) -> list[tuple[int, list[str]]]:
+    """Split a run at hyphen suffixes and at connectors that do not hold an organisation together."""
+    words: list[tuple[int, str]] = []
+    pos = start
+    for w in run.split():
+        pos = text.index(w, pos)
+        words.append((pos, w))
+        pos += len(w)
+    groups: list[list[tuple[int, str]]] = [[]]
+    for off, w in words:
+        head, sep, tail = w.partition("-")
+        if sep and tail in HYPHEN_SUFFIXES:
+            groups[-1].append((off, head))
+            groups.append([])
+            continue
+        if w.endswith(("’s", "'s")) and len(w) > 3:
+            # "Northwind’s Director-General": the possessor is a name of its own.
+            groups[-1].append((off, w[:-2]))
+            groups.append([])
+            continue
+        groups[-1].append((off, w))
+    pieces: list[tuple[int, list[str]]] = []
+    for g in groups:
+        while g and g[-1][1] in NAME_CONNECTORS:
+            g.pop()
+        if not g:
+            continue
+        names = [w for _, w in g]
+        keeps_together = any(w.rstrip(".") in ORG_WORDS or w in PLACE_WORDS for w in names)
+        if keeps_together and not (len(names) > 2 and names[1] == "and" and names[0] not in ORG_WORDS):
+            pieces.append((g[0][0], names))
+            continue
+        cur: list[tuple[int, str]] = []
+        for off, w in g:
+            if w in _SPLIT_CONNECTORS:
+                if cur:
+                    pieces.append((cur[0][0], [x for _, x in cur]))
+                cur = []
+            else:
+                cur.append((off, w))
+        if cur:
+            pieces.append((cur[0][0], [x for _, x in cur]))
+    return pieces
+
+
+def _is_demonym_word(word: str) -> bool:
+    from .entities import is_demonym  # entities builds on mentions; the check is shared
+
+    return is_demonym(word)
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def _clean(
+    text: str, paragraph: int, start: int, words: list[str], mid: set[str], lower_words: set[str]
+) -> Mention | None:
+    words = [*words[:-1], _strip_possessive(words[-1])]
+    at_start = bool(_SENTENCE_START.search(text[max(0, start - 4) : start])) or start == 0
+    lead_removed = ""
+    # 2. words that never begin a name; an everyday word opening a sentence
+    while words and (
+        words[0] in NON_NAME_CAPITALS
+        or (
+            at_start
+            and not lead_removed
+            and words[0] not in HONORIFICS
+            and words[0] not in _ROLE_WORDS
+            and words[0] not in mid
+            and (
+                lexicon.is_common_word(words[0])
+                or words[0].lower() in lower_words
+                or (len(words) == 1 and lexicon.zipf(words[0]) >= SINGLE_COMMON_ZIPF)
+            )
+            and not any(w in ORG_WORDS for w in words[1:])
+            and not gazetteer.is_place(" ".join(words))
+            and not (len(words) > 1 and lexicon.first_name_gender(words[0]))
+        )
+    ):
+        lead_removed = words.pop(0)
+        start = text.index(words[0], start) if words else start
+    while words and words[0] in NAME_CONNECTORS:
+        words.pop(0)
+        start = text.index(words[0], start) if words else start
+    if not words:
+        return None
+    # 4. honorifics and titles, after any adjectives in front of them ("German Chancellor", "Acting Mayor")
+    role_words: list[str] = []
+    for k in range(1, min(3, len(words) - 1)):
+        if words[k] in HONORIFICS or words[k] in ROLE_NOUNS:
+            if all(lexicon.is_common_word(w) or w in ROLE_ADJECTIVES or _is_demonym_word(w) for w in words[:k]):
+                role_words.extend(words[:k])
+                words = words[k:]
+            break
+    while words:
+        joined = " ".join(words)
+        multi = next((r for r in _MULTI_ROLES if joined.startswith(r + " ") or joined == r), None)
+        if multi:
+            role_words.extend(multi.split())
+            words = words[len(multi.split()) :]
+        elif words[0] in HONORIFICS or words[0] in ROLE_NOUNS:
+            role_words.append(words.pop(0))
+        else:
+            break
+    name = " ".join(words)
+    role = " ".join(role_words)
+    surface = " ".join(role_words + words)
+    if not name and not role:
+        return None
+    if name and (len(name) < 2 or name.isdigit() or not any(c.isalpha() for c in name)):
+        return None
+    if role and not name:
+        # A bare title stands for a person only as "the Title" (the Secretary-General said).
+        before = text[max(0, start - 4) : start]
+        if not before.lower().endswith("the "):
+            return None
+        surface = before[-4:] + surface
+        start -= 4
+    gender = ""
+    if role_words and role_words[0] in MALE_HONORIFICS:
+        gender = "male"
+    elif role_words and role_words[0] in FEMALE_HONORIFICS:
+        gender = "female"
+    prev = text[max(0, start - 12) : start].split()
+    after_word = prev[-1].lower() if prev else ""
+    return Mention(name, surface, paragraph, start, role, gender, at_start and not lead_removed, after_word)

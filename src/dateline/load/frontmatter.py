@@ -1,0 +1,112 @@
+"""Split YAML front matter from a Markdown body and read it safely, with source line numbers.
+
+The YAML is read with a loader that builds only strings, lists and mappings: ``title: yes`` stays the
+text ``"yes"`` and ``date: 2024-01-05`` stays text until the date rules check it. Aliases, duplicate keys
+and oversized blocks are refused, so an alias bomb or a ``!!python`` tag can do nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from ..errors import ContentError
+
+MAX_FRONT_MATTER_BYTES = 64_000
+_HANDLER = YAMLHandler()
+
+
+class _StringLoader(yaml.SafeLoader):
+    """A safe loader whose scalars are always strings (no bool, number, date or null coercion)."""
+
+
+# Keep only the resolvers we need: none. Every plain scalar becomes a str.
+_StringLoader.yaml_implicit_resolvers = {}
+
+
+def _no_alias(loader: _StringLoader, node: yaml.Node) -> Any:  # pragma: no cover - defensive
+    raise yaml.constructor.ConstructorError(None, None, "aliases are not allowed", node.start_mark)
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """Front matter values (strings, lists, mappings) with the source line of each top-level key."""
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+    body_line: int
+    """1-based line where the body starts in the file."""
+
+
+def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str]:
+    """Return the parsed front matter (or None when the file has none) and the body text."""
+    if not _HANDLER.detect(text):
+        return None, text
+    lines = text.split("\n")
+    close = next((i for i in range(1, len(lines)) if _HANDLER.FM_BOUNDARY.match(lines[i])), None)
+    if close is None:
+        raise ContentError("front matter opened at line 1 is not closed", path, 1, 1, "front-matter-open")
+    block = "\n".join(lines[1:close])
+    if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise ContentError("front matter is too large", path, 1, 1, "front-matter-size")
+    values, key_lines = _parse(block, path, line_offset=1)
+    body = "\n".join(lines[close + 1 :])
+    return FrontMatter(values, key_lines, close + 2), body
+
+
+def _parse(block: str, path: str, line_offset: int) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        node = yaml.compose(block, Loader=_StringLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, path, line_offset, block) from exc
+    if node is None:
+        return {}, {}
+    if not isinstance(node, yaml.MappingNode):
+        raise ContentError("front matter must be a mapping", path, line_offset + 1, 1, "front-matter-type")
+    _check_aliases(node, path, line_offset)
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + line_offset + 1
+        if key in seen:
+            raise ContentError(f"duplicate key '{key}' (lines {seen[key]} and {line})", path, line, 1, "duplicate-key")
+        seen[key] = line
+    loader = _StringLoader("")
+    try:
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, path, line_offset, block) from exc
+    finally:
+        loader.dispose()
+    return {str(k): v for k, v in data.items()}, seen
+
+
+def _check_aliases(root: yaml.Node, path: str, line_offset: int) -> None:
+    stack: list[yaml.Node] = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            # The composer shares a node object between an anchor and its aliases.
+            line = node.start_mark.line + line_offset + 1
+            raise ContentError("YAML aliases are not allowed in front matter", path, line, 1, "yaml-alias")
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.extend((k, v))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: str, line_offset: int, block: str) -> ContentError:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + line_offset + 1) if mark is not None else line_offset + 1
+    column = (mark.column + 1) if mark is not None else 1
+    problem = exc.problem or exc.context or "invalid YAML"
+    hint = ""
+    if ("\t" in block and "tab" in str(problem).lower()) or "found character '\\t'" in str(exc):
+        hint = " (YAML forbids tabs for indentation)"
+    return ContentError(f"front matter: {problem}{hint}", path, line, column, "yaml")

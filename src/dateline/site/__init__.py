@@ -1,0 +1,12 @@
+"""Stage 3: pure collections over the articles — archive order, tags, periods, pagination and URLs.
+
+Nothing here touches the file system. Pages refer to articles by index into ``Site.articles``.
+"""
+
+from __future__ import annotations
+
+from .collect import Period, Site, TagGroup, build_site
+from .paginate import Pager, paginate
+from .urls import UrlScheme
+
+__all__ = ["Pager", "Period", "Site", "TagGroup", "UrlScheme", "build_site", "paginate"]

@@ -1,0 +1,85 @@
+"""Group articles into the collections the site's pages list: newest-first order, tags, years, months."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..errors import CollisionError
+from ..model import Article
+from ..slug import slugify
+from .urls import UrlScheme
+
+
+@dataclass(frozen=True, slots=True)
+class TagGroup:
+    """A tag and the articles that carry it, newest first."""
+
+    name: str
+    slug: str
+    articles: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A year or a month and its articles, newest first."""
+
+    year: int
+    month: int
+    """0 for a whole year."""
+    articles: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Every collection a build renders. Articles are referred to by index into ``articles``."""
+
+    articles: tuple[Article, ...]
+    """Newest first; ties broken by title, then source path, so the order is total and stable."""
+    article_paths: tuple[str, ...]
+    """Relative folder of each article's page, parallel to ``articles``."""
+    tags: tuple[TagGroup, ...]
+    """Alphabetical by tag name."""
+    years: tuple[Period, ...]
+    """Newest year first."""
+    months: tuple[Period, ...]
+    """Newest month first."""
+    urls: UrlScheme
+
+
+def build_site(articles: list[Article], urls: UrlScheme) -> Site:
+    """Order, group and place ``articles``. Raises :class:`CollisionError` when two share one URL."""
+    ordered = tuple(sorted(articles, key=lambda a: (-a.date.toordinal(), a.title.casefold(), a.source.path)))
+    paths = tuple(urls.article_path(a.date, a.slug) for a in ordered)
+    _check_collisions(ordered, paths)
+    by_tag: dict[str, list[int]] = defaultdict(list)
+    tag_names: dict[str, str] = {}
+    by_year: dict[int, list[int]] = defaultdict(list)
+    by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, a in enumerate(ordered):
+        for tag in a.tags:
+            slug = slugify(tag)
+            if slug:
+                by_tag[slug].append(i)
+                tag_names.setdefault(slug, tag)
+        by_year[a.date.year].append(i)
+        by_month[(a.date.year, a.date.month)].append(i)
+    tags = tuple(
+        TagGroup(tag_names[s], s, tuple(ids)) for s, ids in sorted(by_tag.items(), key=lambda kv: tag_names[kv[0]])
+    )
+    years = tuple(Period(y, 0, tuple(ids)) for y, ids in sorted(by_year.items(), reverse=True))
+    months = tuple(Period(y, m, tuple(ids)) for (y, m), ids in sorted(by_month.items(), reverse=True))
+    return Site(ordered, paths, tags, years, months, urls)
+
+
+def _check_collisions(articles: tuple[Article, ...], paths: tuple[str, ...]) -> None:
+    seen: dict[str, int] = {}
+    for i, path in enumerate(paths):
+        key = path.casefold()  # case-insensitive file systems would merge these
+        if key in seen:
+            other = articles[seen[key]].source.path
+            raise CollisionError(
+                f"two articles map to the URL /{path}: {other} and {articles[i].source.path}",
+                articles[i].source.path,
+            )
+        seen[key] = i
