@@ -1,4 +1,7 @@
-"""Run every case in ``extraction.yaml`` through the extractor and check what it says must hold."""
+"""Run every case in ``*.yaml`` beside this file through the extractor and check what it says must hold.
+
+``extraction.yaml`` documents the keys a case may use.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ import yaml
 from dateline.extract import extract_text
 from dateline.model import Extraction
 
-CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "extraction.yaml").read_text("utf-8"))
+CASES: list[dict[str, Any]] = [
+    case for path in sorted(Path(__file__).parent.glob("*.yaml")) for case in yaml.safe_load(path.read_text("utf-8"))
+]
 
 
 def _speaker_ok(got: str | None, want: str | None) -> bool:
