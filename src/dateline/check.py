@@ -29,9 +29,15 @@ class _Refs(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.refs: list[tuple[str, str]] = []
         self.ids: set[str] = set()
+        self.canonical = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if tag == "link" and values.get("rel") == "canonical":
+            self.canonical = values.get("href") or ""
+            return
+        if tag == "link" and values.get("rel") == "alternate":
+            return  # feeds are absolute URLs checked by the feed tests
         if values.get("id"):
             self.ids.add(str(values["id"]))
         if tag == "a" and values.get("name"):
@@ -92,5 +98,32 @@ def check_links(output: Path, base_path: str = "/") -> list[LinkProblem]:
                     problems.append(LinkProblem(rel_page, f"missing anchor #{fragment} in {url}"))
     for page_rel, urls in missing.items():
         for url in sorted(set(urls)):
-            problems.append(LinkProblem(page_rel, f"broken link {url}"))
+            kind = "missing asset" if _is_asset(url) else "broken link"
+            problems.append(LinkProblem(page_rel, f"{kind} {url}"))
+    problems += _duplicates(output, parsed)
     return sorted(problems, key=lambda p: (p.page, p.problem))
+
+
+def _is_asset(url: str) -> bool:
+    path = urlsplit(url).path
+    return path.rsplit(".", 1)[-1].lower() in {"css", "js", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "woff2"}
+
+
+def _duplicates(output: Path, parsed: dict[Path, _Refs]) -> list[LinkProblem]:
+    """Pages that claim one canonical URL, and paths that differ only by case (one file on macOS/Windows)."""
+    problems = []
+    by_canonical: dict[str, list[str]] = defaultdict(list)
+    for page, refs in parsed.items():
+        if refs.canonical:
+            by_canonical[refs.canonical].append(page.relative_to(output).as_posix())
+    for url, dups in by_canonical.items():
+        for dup in sorted(dups)[1:]:
+            problems.append(LinkProblem(dup, f"duplicate URL {url} (also {sorted(dups)[0]})"))
+    by_folded: dict[str, list[str]] = defaultdict(list)
+    for path in output.rglob("*"):
+        by_folded[path.relative_to(output).as_posix().casefold()].append(path.relative_to(output).as_posix())
+    for paths in by_folded.values():
+        if len(paths) > 1:
+            paths.sort()
+            problems.append(LinkProblem(paths[1], f"duplicate URL differing only by case from {paths[0]}"))
+    return problems

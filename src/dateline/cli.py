@@ -121,3 +121,46 @@ def build(
     if problems:
         _echo_err(f"error: {problems} problem(s) reported{' (--strict)' if strict else ''}")
         sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Config file (default: ./dateline.yaml).",
+)
+@click.option(
+    "--output", "-o", type=click.Path(file_okay=False, path_type=Path), help="Output folder (overrides the config)."
+)
+@click.option("--no-build", is_flag=True, help="Check the existing output instead of building first.")
+def check(config_path: Path | None, output: Path | None, no_build: bool) -> None:
+    """Build (or read) the site and report broken links, anchors, assets and duplicate URLs."""
+    from .build import BuildFailed
+    from .build import build as run_build
+    from .check import check_links
+    from .config import with_overrides
+
+    try:
+        config = with_overrides(_load_config(config_path), output)
+        if not no_build:
+            run_build(config)
+    except BuildFailed as exc:
+        for d in exc.diagnostics:
+            _echo_err(d.format())
+        _echo_err(f"error: {exc.message}")
+        sys.exit(1)
+    except DatelineError as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(1)
+    if not config.output_path.is_dir():
+        _echo_err(f"error: no output at {config.output_path}; run 'dateline build' first")
+        sys.exit(1)
+    problems = check_links(config.output_path, config.base_path)
+    for p in problems:
+        click.echo(p.format())
+    pages = sum(1 for _ in config.output_path.rglob("*.html"))
+    if problems:
+        _echo_err(f"error: {len(problems)} problem(s) in {pages} pages")
+        sys.exit(1)
+    click.echo(f"Checked {pages} pages: no broken links, anchors, assets or duplicate URLs.")

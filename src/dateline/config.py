@@ -52,6 +52,14 @@ class SiteConfig:
     """How many newest articles a feed carries."""
     max_file_bytes: int = 5_000_000
     """Content files larger than this are refused rather than read."""
+    publisher: str = ""
+    """The organisation that publishes the archive (structured data, feeds); defaults to ``title``."""
+    entity_min_articles: int = 1
+    """An entity gets a page and an index entry only when named in at least this many articles."""
+    search: bool = True
+    """Build the Pagefind search index and the search page."""
+    urls: tuple[tuple[str, str], ...] = ()
+    """URL pattern overrides, e.g. ``article: "{year}/{slug}/"`` (see README)."""
 
     @property
     def content_path(self) -> Path:
@@ -94,7 +102,23 @@ _KEYS: dict[str, str] = {
     "author": "author",
     "feed_items": "feed_items",
     "max_file_bytes": "max_file_bytes",
+    "publisher": "publisher",
+    "entity_min_articles": "entity_min_articles",
+    "search": "search",
+    "urls": "urls",
 }
+URL_KEYS: dict[str, tuple[str, ...]] = {
+    "article": ("{slug}",),
+    "tag": ("{slug}",),
+    "year": ("{year}",),
+    "month": ("{year}", "{month}"),
+    "day": ("{year}", "{month}", "{day}"),
+    "person": ("{slug}",),
+    "organization": ("{slug}",),
+    "place": ("{slug}",),
+    "speaker": ("{slug}",),
+}
+"""URL patterns a site may override, with the placeholders each must contain."""
 
 
 def _fail(path: Path, key: str, message: str, line: int = 0) -> ConfigError:
@@ -153,7 +177,13 @@ def _from_mapping(data: dict[Any, Any], path: Path, lines: dict[str, int]) -> tu
             continue
         name = _KEYS[key]
         kind = types[name]
-        if kind in ("int",):
+        if kind == "bool":
+            if not isinstance(value, bool):
+                raise _fail(path, key, "must be true or false", line)
+            values[name] = value
+        elif name == "urls":
+            values[name] = _url_patterns(value, path, line)
+        elif kind in ("int",):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise _fail(path, key, "must be a positive whole number", line)
             values[name] = value
@@ -170,6 +200,22 @@ def _from_mapping(data: dict[Any, Any], path: Path, lines: dict[str, int]) -> tu
     config = replace(SiteConfig(root=path.parent), **values)
     _validate(config, path, lines)
     return config, tuple(warnings)
+
+
+def _url_patterns(value: Any, path: Path, line: int) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise _fail(path, "urls", "must be a mapping of page kind to pattern", line)
+    out = []
+    for kind, pattern in value.items():
+        if kind not in URL_KEYS:
+            raise _fail(path, "urls", f"unknown page kind '{kind}' (one of {', '.join(URL_KEYS)})", line)
+        if not isinstance(pattern, str) or not all(p in pattern for p in URL_KEYS[kind]):
+            need = " and ".join(URL_KEYS[kind])
+            raise _fail(path, "urls", f"pattern for '{kind}' must be text containing {need}", line)
+        if pattern.startswith("/") or ".." in pattern.split("/") or "\\" in pattern:
+            raise _fail(path, "urls", f"pattern for '{kind}' must be a relative path", line)
+        out.append((str(kind), pattern if pattern.endswith("/") else pattern + "/"))
+    return tuple(out)
 
 
 def _validate(config: SiteConfig, path: Path, lines: dict[str, int]) -> None:

@@ -75,22 +75,41 @@ def test_seed_page_shows_title_date_quotes_and_entities(make_site: SiteMaker) ->
     page = next(out.glob("2009/10/*/index.html")).read_text("utf-8")
     assert "Ban extols UN mission in Kosovo" in page
     assert "5 October 2009" in page
-    assert page.count('<span class="speaker">Ban Ki-moon</span>') == 3
+    assert page.count('class="speaker" href="/quotes/ban-ki-moon/">Ban Ki-moon</a>') == 3
     for name in ("UN Interim Administration Mission in Kosovo", "North Atlantic Treaty Organization", "Kosovo"):
         assert name in page
     assert "JOIN NOW" not in page and "Join the mailing list" not in page
 
 
-def test_pagination_and_neighbours(make_site: SiteMaker) -> None:
+def test_pagination_is_stable_and_neighbours_link(make_site: SiteMaker) -> None:
     files = {f"content/r{i}.txt": release(f"site {i}", i) for i in range(1, 8)}
     out, _ = make_site(files, config="title: T\npage_size: 3\n")
-    assert (out / "page/2/index.html").is_file() and (out / "page/3/index.html").is_file()
-    assert not (out / "page/4").exists()
+    # 7 articles, 3 a page: the home page shows the newest 4, page/1/ the oldest 3 (counted from the oldest).
+    assert (out / "page/1/index.html").is_file()
+    assert not (out / "page/2").exists()
     home = (out / "index.html").read_text("utf-8")
-    assert 'rel="next" href="/page/2/"' in home
+    assert 'rel="next" href="/page/1/"' in home
+    assert home.count('class="card"') == 4
+    oldest = (out / "page/1/index.html").read_text("utf-8")
+    assert all(f"acme-opens-site-{i}/" in oldest for i in (1, 2, 3))
     newest = (out / "2022/03/acme-opens-site-7/index.html").read_text("utf-8")
     assert 'href="/2022/03/acme-opens-site-6/"' in newest
     assert check_links(out) == []
+
+
+def test_a_new_article_keeps_older_pager_pages(make_site: SiteMaker) -> None:
+    files = {f"content/r{i}.txt": release(f"site {i}", i) for i in range(1, 10)}
+    out, _ = make_site(files, config="title: T\npage_size: 3\n")
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "page").rglob("index.html")}
+    assert before
+    files["content/r10.txt"] = release("site 10", 10)
+    out, _ = make_site(files, config="title: T\npage_size: 3\n")
+    for rel, data in before.items():
+        page = (out / rel).read_text("utf-8")
+        old = data.decode("utf-8")
+        assert [line for line in page.splitlines() if "<h2><a" in line] == [
+            line for line in old.splitlines() if "<h2><a" in line
+        ], rel
 
 
 def test_sub_path_base_url(make_site: SiteMaker) -> None:

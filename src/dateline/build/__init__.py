@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -20,10 +22,12 @@ from ..errors import ContentError, DatelineError, TemplateError
 from ..extract.article import make_article
 from ..load import discover, read_document
 from ..model import Article, Diagnostic, Level
-from ..render import Theme, build_pages, make_environment
+from ..render import RenderSettings, Theme, build_pages, make_environment
 from ..render.context import STYLESHEET, site_view
+from ..render.files import feed_files, sitemap_files
 from ..render.views import Page, SiteView
 from ..site import Site, UrlScheme, build_site
+from .search import build_search_index
 from .writer import StagingWriter, check_output_location, remove_stale_staging
 
 
@@ -88,7 +92,8 @@ def render_page(env: jinja2.Environment, page: Page, view: SiteView) -> bytes:
     """One page's HTML. Template problems become :class:`TemplateError` with the template's file and line."""
     try:
         template = env.get_template(page.template)
-        return template.render(site=view, page=page.context, title=page.title).encode("utf-8")
+        html = template.render(site=view, page=page.context, title=page.title, meta=page.meta)
+        return html.encode("utf-8")
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"template syntax error: {exc.message}", exc.filename or exc.name or page.template, exc.lineno
@@ -111,6 +116,29 @@ def _template_position(exc: BaseException, default: str) -> tuple[str, int]:
     return found
 
 
+def source_date() -> dt.date | None:
+    """The build date from ``SOURCE_DATE_EPOCH`` (reproducible builds), or None to use the newest article."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
+
+
+def render_settings(config: SiteConfig) -> RenderSettings:
+    """The parts of the configuration page contexts need."""
+    return RenderSettings(
+        title=config.title,
+        description=config.description,
+        base_url=config.base_url,
+        language=config.language,
+        page_size=config.page_size,
+        publisher=config.publisher or config.title,
+        author=config.author,
+        entity_min_articles=config.entity_min_articles,
+        search=config.search,
+    )
+
+
 def build(config: SiteConfig, *, drafts: bool = False, keep_going: bool = False) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
 
@@ -130,22 +158,28 @@ def build(config: SiteConfig, *, drafts: bool = False, keep_going: bool = False)
     published = [a for a in articles if drafts or not a.draft]
     timer.lap("load")
     # 2. collect
-    urls = UrlScheme(base_path=config.base_path)
-    site: Site = build_site(published, urls)
+    urls = UrlScheme(base_path=config.base_path, **dict(config.urls))
+    site: Site = build_site(published, urls, source_date())
     timer.lap("collect")
     # 3. render and 4. write
+    settings = render_settings(config)
     env = make_environment(Theme.for_site(config.templates_path))
-    view = site_view(site, config.title, config.description, config.base_url, config.language)
-    pages = build_pages(site, config.page_size, config.title)
+    view = site_view(site, settings)
+    pages = build_pages(site, settings)
     writer = StagingWriter(config.output_path)
     try:
         for page in pages:
             writer.write(UrlScheme.file_for(page.path), render_page(env, page, view), owner=page.path)
+        for rel, data in feed_files(site, settings, config.feed_items) + sitemap_files(site, settings, pages):
+            writer.write(rel, data, owner=rel)
         timer.lap("render")
         static_rel = STYLESHEET.rsplit("/", 1)[0]
         for theme_dir in reversed(Theme.for_site(config.templates_path).dirs):
             if (theme_dir / static_rel).is_dir():
                 writer.copy_tree(theme_dir / static_rel, static_rel)
+        if config.search:
+            build_search_index(writer.staging)
+            timer.lap("search")
         writer.commit()
     except BaseException:
         writer.abort()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .context import build_pages
+from .context import RenderSettings, build_pages
 from .env import Theme, make_environment
 
-__all__ = ["Theme", "build_pages", "make_environment"]
+__all__ = ["RenderSettings", "Theme", "build_pages", "make_environment"]

@@ -1,11 +1,19 @@
-"""Build every page's typed context from a :class:`~dateline.site.Site`. No HTML is produced here."""
+"""Build the typed context of every article and list page from a :class:`~dateline.site.Site`.
+
+Index pages of entities and speakers are in ``indexes.py``. No HTML is produced here.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from ..model import Article, EntityKind
-from ..site import Site, paginate
+from ..site import Period, Site, paginate
+from ..site.people import entity_key
 from ..slug import slugify
 from .env import long_date, month_name
+from .structured import news_article, script_json
 from .views import (
     ArchivePage,
     ArticlePage,
@@ -13,6 +21,7 @@ from .views import (
     EntityGroup,
     Link,
     ListPage,
+    Meta,
     Page,
     QuoteView,
     SiteView,
@@ -27,24 +36,75 @@ KIND_LABELS: tuple[tuple[EntityKind, str], ...] = (
 )
 TAGS_PATH = "tags/"
 ARCHIVE_PATH = "archive/"
+SEARCH_PATH = "search/"
 STYLESHEET = "static/style.css"
+FEEDS = {"atom": "feed.xml", "rss": "rss.xml", "json": "feed.json"}
 
 
-def site_view(site: Site, title: str, description: str, base_url: str, language: str) -> SiteView:
+@dataclass(frozen=True, slots=True)
+class RenderSettings:
+    """What page contexts need from the configuration."""
+
+    title: str
+    description: str
+    base_url: str
+    language: str
+    page_size: int
+    publisher: str
+    author: str
+    entity_min_articles: int
+    search: bool
+
+    def absolute(self, rel: str) -> str:
+        """Absolute URL of a path relative to the site root."""
+        return self.base_url + rel
+
+
+def site_view(site: Site, s: RenderSettings) -> SiteView:
     """The values shared by every page."""
     u = site.urls
-    nav = (Link("Latest", u.href("")), Link("Tags", u.href(TAGS_PATH)), Link("Archive", u.href(ARCHIVE_PATH)))
+    nav = [
+        Link("Latest", u.href("")),
+        Link("Tags", u.href(TAGS_PATH)),
+        Link("People", u.href(u.kind_index_path("person"))),
+        Link("Organisations", u.href(u.kind_index_path("organization"))),
+        Link("Places", u.href(u.kind_index_path("place"))),
+        Link("Quotes", u.href(u.speakers_index_path())),
+        Link("Archive", u.href(ARCHIVE_PATH)),
+    ]
+    if s.search:
+        nav.append(Link("Search", u.href(SEARCH_PATH)))
     return SiteView(
-        title=title,
-        description=description,
-        base_url=base_url,
-        language=language,
+        title=s.title,
+        description=s.description,
+        base_url=s.base_url,
+        language=s.language,
         home=u.href(""),
         tags=u.href(TAGS_PATH),
         archive=u.href(ARCHIVE_PATH),
         stylesheet=u.href(STYLESHEET),
-        nav=nav,
+        nav=tuple(nav),
+        feed_atom=s.absolute(FEEDS["atom"]),
+        feed_rss=s.absolute(FEEDS["rss"]),
+        feed_json=s.absolute(FEEDS["json"]),
+        search=u.href(SEARCH_PATH) if s.search else None,
     )
+
+
+def page_meta(s: RenderSettings, rel: str, description: str, feed: Link | None = None) -> Meta:
+    """Head metadata for a non-article page."""
+    return Meta(s.absolute(rel), description or s.description, "website", "", feed, "")
+
+
+def indexed(site: Site, s: RenderSettings, kind: EntityKind, name: str) -> str:
+    """The href of an entity's page, or empty when it has none (other kind, or under the threshold)."""
+    key = entity_key(kind, name)
+    if key is None:
+        return ""
+    data = site.entities.get(key)
+    if data is None or len(data.articles) < s.entity_min_articles:
+        return ""
+    return site.urls.href(site.urls.entity_path(kind.value, key.slug))
 
 
 def _tag_links(site: Site, article: Article) -> tuple[Link, ...]:
@@ -56,61 +116,79 @@ def _tag_links(site: Site, article: Article) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def card(site: Site, i: int) -> Card:
+def card(site: Site, i: int, note: str = "") -> Card:
     """The list view of article ``i``."""
     a = site.articles[i]
-    return Card(a.title, site.urls.href(site.article_paths[i]), a.date, a.place, a.summary, _tag_links(site, a))
+    href = site.urls.href(site.article_paths[i])
+    return Card(a.title, href, a.date, a.place, a.summary, _tag_links(site, a), note)
 
 
-def article_page(site: Site, i: int) -> Page:
-    """The page of article ``i``, with links to its newer and older neighbours."""
+def speaker_href(site: Site, name: str | None) -> str:
+    """The quotes page of a speaker name, or empty."""
+    slug = slugify(name) if name else ""
+    return site.urls.href(site.urls.speaker_path(slug)) if slug else ""
+
+
+def article_page(site: Site, s: RenderSettings, i: int) -> Page:
+    """The page of article ``i``, with neighbours, related articles and structured data."""
     a = site.articles[i]
     u = site.urls
     groups = []
     for kind, label in KIND_LABELS:
-        ents = tuple(Link(e.name, "", e.mentions) for e in a.entities if e.kind is kind)
+        ents = tuple(Link(e.name, indexed(site, s, kind, e.name), e.mentions) for e in a.entities if e.kind is kind)
         if ents:
             groups.append(EntityGroup(kind.value, label, ents))
+    rel = site.article_paths[i]
     ctx = ArticlePage(
         title=a.title,
-        href=u.href(site.article_paths[i]),
+        href=u.href(rel),
         date=a.date,
         dateline_raw=a.dateline.raw if a.dateline else None,
         place=a.place,
         agency=a.dateline.agency if a.dateline else None,
         body_html=a.body_html,
-        quotes=tuple(QuoteView(q.text, q.speaker, q.cue) for q in a.quotes),
+        quotes=tuple(QuoteView(q.text, q.speaker, q.cue, speaker_href(site, q.speaker)) for q in a.quotes),
         entities=tuple(groups),
         tags=_tag_links(site, a),
         newer=card(site, i - 1) if i > 0 else None,
         older=card(site, i + 1) if i + 1 < len(site.articles) else None,
         year=Link(str(a.date.year), u.href(u.year_path(a.date.year))),
         month=Link(f"{month_name(a.date.month)} {a.date.year}", u.href(u.month_path(a.date.year, a.date.month))),
+        day=Link(long_date(a.date), u.href(u.day_path(a.date))),
+        related=tuple(card(site, j) for j in site.related[i]),
         source=a.source.path,
     )
-    return Page(site.article_paths[i], "article.html", ctx, a.title)
+    url = s.absolute(rel)
+    ld = script_json(news_article(a, url, s.publisher or s.title, s.author, s.base_url))
+    meta = Meta(url, a.summary, "article", ld, None, a.date.isoformat())
+    return Page(rel, "article.html", ctx, a.title, meta)
 
 
 def list_pages(
     site: Site,
+    s: RenderSettings,
     items: tuple[int, ...],
     first_path: str,
-    page_size: int,
     kind: str,
     heading: str,
+    *,
     intro: str = "",
     up: Link | None = None,
     children: tuple[Link, ...] = (),
+    neighbours: tuple[Link | None, Link | None] = (None, None),
+    notes: dict[int, str] | None = None,
+    feed: Link | None = None,
+    entity: object = None,
 ) -> list[Page]:
     """The pages of one paginated list."""
     u = site.urls
     pages = []
-    for pager in paginate(items, page_size, lambda n: u.paged(first_path, n)):
+    for pager in paginate(items, s.page_size, lambda n: u.paged(first_path, n)):
         ctx = ListPage(
             kind=kind,
             heading=heading,
             intro=intro,
-            cards=tuple(card(site, i) for i in pager.items),
+            cards=tuple(card(site, i, (notes or {}).get(i, "")) for i in pager.items),
             number=pager.number,
             total_pages=pager.total,
             total_items=len(items),
@@ -118,46 +196,83 @@ def list_pages(
             next_href=u.href(pager.next_path) if pager.next_path is not None else None,
             up=up,
             children=children,
+            period_prev=neighbours[0],
+            period_next=neighbours[1],
+            entity=entity,  # type: ignore[arg-type]
         )
         title = heading if pager.number == 1 else f"{heading} — page {pager.number}"
-        pages.append(Page(pager.path, "list.html", ctx, title))
+        meta = page_meta(s, pager.path, intro or heading, feed)
+        pages.append(Page(pager.path, "list.html", ctx, title, meta))
     return pages
 
 
-def build_pages(site: Site, page_size: int, site_title: str) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def _period_link(site: Site, p: Period) -> Link:
     u = site.urls
-    pages: list[Page] = [article_page(site, i) for i in range(len(site.articles))]
-    everything = tuple(range(len(site.articles)))
-    pages += list_pages(site, everything, "", page_size, "home", site_title, "The newest releases first.")
-    tag_links = tuple(Link(t.name, u.href(u.tag_path(t.slug)), len(t.articles)) for t in site.tags)
-    pages.append(Page(TAGS_PATH, "tags.html", TagsPage(tag_links), "Tags"))
-    for t in site.tags:
+    if p.day:
+        d = dt.date(p.year, p.month, p.day)
+        return Link(long_date(d), u.href(u.day_path(d)), len(p.articles))
+    if p.month:
+        return Link(f"{month_name(p.month)} {p.year}", u.href(u.month_path(p.year, p.month)), len(p.articles))
+    return Link(str(p.year), u.href(u.year_path(p.year)), len(p.articles))
+
+
+def _period_pages(site: Site, s: RenderSettings, periods: tuple[Period, ...], kind: str) -> list[Page]:
+    u = site.urls
+    pages: list[Page] = []
+    for n, p in enumerate(periods):
+        newer = _period_link(site, periods[n - 1]) if n > 0 else None
+        older = _period_link(site, periods[n + 1]) if n + 1 < len(periods) else None
+        link = _period_link(site, p)
+        if kind == "year":
+            first, up = u.year_path(p.year), Link("Archive", u.href(ARCHIVE_PATH))
+            children = tuple(_period_link(site, m) for m in reversed(site.months) if m.year == p.year)
+        elif kind == "month":
+            first, up = u.month_path(p.year, p.month), Link(str(p.year), u.href(u.year_path(p.year)))
+            children = tuple(
+                _period_link(site, d) for d in reversed(site.days) if (d.year, d.month) == (p.year, p.month)
+            )
+        else:
+            first = u.day_path(dt.date(p.year, p.month, p.day))
+            up = Link(f"{month_name(p.month)} {p.year}", u.href(u.month_path(p.year, p.month)))
+            children = ()
         pages += list_pages(
-            site, t.articles, u.tag_path(t.slug), page_size, "tag", f"Tagged “{t.name}”",
-            up=Link("All tags", u.href(TAGS_PATH)),
+            site, s, p.articles, first, kind, f"Releases of {link.label}",
+            up=up, children=children, neighbours=(older, newer),
         )  # fmt: skip
-    months_by_year: dict[int, list[Link]] = {}
-    for m in site.months:
-        link = Link(f"{month_name(m.month)} {m.year}", u.href(u.month_path(m.year, m.month)), len(m.articles))
-        months_by_year.setdefault(m.year, []).append(link)
+    return pages
+
+
+def build_pages(site: Site, s: RenderSettings) -> list[Page]:
+    """Every article, list and archive page of the site, in a stable order."""
+    from .indexes import entity_pages, search_page, speaker_pages
+
+    u = site.urls
+    pages: list[Page] = [article_page(site, s, i) for i in range(len(site.articles))]
+    everything = tuple(range(len(site.articles)))
+    pages += list_pages(site, s, everything, "", "home", s.title, intro=s.description or "The newest releases first.")
+    tag_links = tuple(Link(t.name, u.href(u.tag_path(t.slug)), len(t.articles)) for t in site.tags)
+    pages.append(Page(TAGS_PATH, "tags.html", TagsPage(tag_links), "Tags", page_meta(s, TAGS_PATH, "All tags")))
+    for t in site.tags:
+        feed = Link(f"Atom feed for “{t.name}”", s.absolute(u.tag_path(t.slug) + "feed.xml"))
+        pages += list_pages(
+            site, s, t.articles, u.tag_path(t.slug), "tag", f"Tagged “{t.name}”",
+            up=Link("All tags", u.href(TAGS_PATH)), feed=feed,
+        )  # fmt: skip
+    pages += _period_pages(site, s, site.years, "year")
+    pages += _period_pages(site, s, site.months, "month")
+    pages += _period_pages(site, s, site.days, "day")
     nodes = []
     for y in site.years:
-        year_link = Link(str(y.year), u.href(u.year_path(y.year)), len(y.articles))
-        months = tuple(reversed(months_by_year.get(y.year, [])))
-        nodes.append(YearNode(year_link, months))
-        pages += list_pages(
-            site, y.articles, u.year_path(y.year), page_size, "year", f"Releases of {y.year}",
-            up=Link("Archive", u.href(ARCHIVE_PATH)), children=months,
-        )  # fmt: skip
-    for m in site.months:
-        pages += list_pages(
-            site, m.articles, u.month_path(m.year, m.month), page_size, "month",
-            f"Releases of {month_name(m.month)} {m.year}", up=Link(str(m.year), u.href(u.year_path(m.year))),
-        )  # fmt: skip
-    pages.append(Page(ARCHIVE_PATH, "archive.html", ArchivePage(tuple(nodes), len(site.articles)), "Archive"))
-    pages.append(Page("404.html", "404.html", None, "Page not found"))
+        months = tuple(_period_link(site, m) for m in reversed(site.months) if m.year == y.year)
+        nodes.append(YearNode(_period_link(site, y), months))
+    archive = ArchivePage(tuple(nodes), len(site.articles))
+    pages.append(Page(ARCHIVE_PATH, "archive.html", archive, "Archive", page_meta(s, ARCHIVE_PATH, "Archive by date")))
+    pages += entity_pages(site, s)
+    pages += speaker_pages(site, s)
+    if s.search:
+        pages.append(search_page(site, s))
+    pages.append(Page("404.html", "404.html", None, "Page not found", page_meta(s, "404.html", "Page not found")))
     return pages
 
 
-__all__ = ["build_pages", "long_date", "site_view"]
+__all__ = ["RenderSettings", "build_pages", "long_date", "site_view"]

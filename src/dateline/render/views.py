@@ -28,6 +28,27 @@ class SiteView:
     archive: str
     stylesheet: str
     nav: tuple[Link, ...]
+    feed_atom: str
+    """Absolute URL of the site's Atom feed."""
+    feed_rss: str
+    feed_json: str
+    search: str | None
+    """Link to the search page, or None when search is disabled."""
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Per-page head metadata: canonical URL, OpenGraph/Twitter values, feed and JSON-LD."""
+
+    canonical: str
+    description: str
+    og_type: str
+    json_ld: str
+    """Already escaped for a ``<script type="application/ld+json">`` element; empty for none."""
+    feed: Link | None
+    """An extra Atom feed for this page (a tag's, an entity's)."""
+    published: str
+    """ISO date for ``article:published_time``; empty for non-articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +61,21 @@ class Card:
     place: str | None
     summary: str
     tags: tuple[Link, ...]
+    note: str = ""
+    """Extra detail for this list (``3 mentions``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteView:
-    """A quote on its article page."""
+    """A quote on its article page or a speaker's page."""
 
     text: str
     speaker: str | None
     cue: str | None
+    speaker_href: str = ""
+    """The speaker's quotes page; empty when the speaker is unknown."""
+    article: Card | None = None
+    """The article it comes from (on speaker pages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +107,8 @@ class ArticlePage:
     older: Card | None
     year: Link
     month: Link
+    day: Link
+    related: tuple[Card, ...]
     source: str
 
 
@@ -100,6 +129,64 @@ class ListPage:
     up: Link | None
     children: tuple[Link, ...]
     """Sub-periods (a year's months) with counts."""
+    period_prev: Link | None = None
+    """The previous (older) period with articles, on period pages."""
+    period_next: Link | None = None
+    """The next (newer) period with articles, on period pages."""
+    entity: EntityInfo | None = None
+    """Who or what this list is about, on entity pages."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """The header of an entity page."""
+
+    kind: str
+    kind_label: str
+    aliases: tuple[str, ...]
+    total_mentions: int
+    co_mentioned: tuple[Link, ...]
+    quotes: Link | None
+    """The speaker page when this person is quoted."""
+
+
+@dataclass(frozen=True, slots=True)
+class KindIndexPage:
+    """The A–Z index of one entity kind, or one letter of it."""
+
+    kind: str
+    heading: str
+    letters: tuple[Link, ...]
+    """Every letter with entities, with counts (links to letter pages)."""
+    entries: tuple[Link, ...]
+    """Entities listed on this page, with article counts."""
+    letter: str
+    """The letter of a letter page; empty on the overview."""
+    kinds: tuple[Link, ...]
+    """Links to every kind's index."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakersPage:
+    """The index of everyone quoted, with quote counts."""
+
+    speakers: tuple[Link, ...]
+    total_quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerPage:
+    """Every quote of one speaker, newest first, paginated."""
+
+    name: str
+    quotes: tuple[QuoteView, ...]
+    total: int
+    number: int
+    total_pages: int
+    prev_href: str | None
+    next_href: str | None
+    person: Link | None
+    up: Link
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +213,14 @@ class ArchivePage:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchPage:
+    """The search page."""
+
+    bundle: str
+    """URL of the Pagefind bundle folder."""
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One output page: where it goes, which template draws it, and with what."""
 
@@ -135,3 +230,4 @@ class Page:
     context: object
     title: str
     """The document title (before the site name is appended)."""
+    meta: Meta | None = None

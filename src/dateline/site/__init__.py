@@ -7,6 +7,19 @@ from __future__ import annotations
 
 from .collect import Period, Site, TagGroup, build_site
 from .paginate import Pager, paginate
+from .people import EntityKey, EntityPageData, QuoteRef, Speaker
 from .urls import UrlScheme
 
-__all__ = ["Pager", "Period", "Site", "TagGroup", "UrlScheme", "build_site", "paginate"]
+__all__ = [
+    "EntityKey",
+    "EntityPageData",
+    "Pager",
+    "Period",
+    "QuoteRef",
+    "Site",
+    "Speaker",
+    "TagGroup",
+    "UrlScheme",
+    "build_site",
+    "paginate",
+]

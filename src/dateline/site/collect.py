@@ -1,13 +1,15 @@
-"""Group articles into the collections the site's pages list: newest-first order, tags, years, months."""
+"""Group articles into the collections the site's pages list: order, tags, periods, entities, speakers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import CollisionError
 from ..model import Article
 from ..slug import slugify
+from .people import EntityKey, EntityPageData, Speaker, collect_entities, collect_speakers, related_articles
 from .urls import UrlScheme
 
 
@@ -22,11 +24,13 @@ class TagGroup:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """A year or a month and its articles, newest first."""
+    """A year, month or day and its articles, newest first."""
 
     year: int
     month: int
     """0 for a whole year."""
+    day: int
+    """0 for a whole month or year."""
     articles: tuple[int, ...]
 
 
@@ -41,13 +45,19 @@ class Site:
     tags: tuple[TagGroup, ...]
     """Alphabetical by tag name."""
     years: tuple[Period, ...]
-    """Newest year first."""
+    """Newest first, like ``months`` and ``days``."""
     months: tuple[Period, ...]
-    """Newest month first."""
+    days: tuple[Period, ...]
+    entities: dict[EntityKey, EntityPageData]
+    speakers: tuple[Speaker, ...]
+    related: tuple[tuple[int, ...], ...]
+    """Related article indices for each article."""
     urls: UrlScheme
+    build_date: dt.date
+    """The newest article's date, or ``SOURCE_DATE_EPOCH``'s date: never the clock, so builds repeat."""
 
 
-def build_site(articles: list[Article], urls: UrlScheme) -> Site:
+def build_site(articles: list[Article], urls: UrlScheme, build_date: dt.date | None = None) -> Site:
     """Order, group and place ``articles``. Raises :class:`CollisionError` when two share one URL."""
     ordered = tuple(sorted(articles, key=lambda a: (-a.date.toordinal(), a.title.casefold(), a.source.path)))
     paths = tuple(urls.article_path(a.date, a.slug) for a in ordered)
@@ -56,20 +66,39 @@ def build_site(articles: list[Article], urls: UrlScheme) -> Site:
     tag_names: dict[str, str] = {}
     by_year: dict[int, list[int]] = defaultdict(list)
     by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
+    by_day: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for i, a in enumerate(ordered):
         for tag in a.tags:
             slug = slugify(tag)
-            if slug:
+            if slug and i not in by_tag[slug][-1:]:
                 by_tag[slug].append(i)
                 tag_names.setdefault(slug, tag)
         by_year[a.date.year].append(i)
         by_month[(a.date.year, a.date.month)].append(i)
+        by_day[(a.date.year, a.date.month, a.date.day)].append(i)
     tags = tuple(
-        TagGroup(tag_names[s], s, tuple(ids)) for s, ids in sorted(by_tag.items(), key=lambda kv: tag_names[kv[0]])
+        TagGroup(tag_names[s], s, tuple(ids))
+        for s, ids in sorted(by_tag.items(), key=lambda kv: (tag_names[kv[0]], kv[0]))
     )
-    years = tuple(Period(y, 0, tuple(ids)) for y, ids in sorted(by_year.items(), reverse=True))
-    months = tuple(Period(y, m, tuple(ids)) for (y, m), ids in sorted(by_month.items(), reverse=True))
-    return Site(ordered, paths, tags, years, months, urls)
+    years = tuple(Period(y, 0, 0, tuple(ids)) for y, ids in sorted(by_year.items(), reverse=True))
+    months = tuple(Period(y, m, 0, tuple(ids)) for (y, m), ids in sorted(by_month.items(), reverse=True))
+    days = tuple(Period(y, m, d, tuple(ids)) for (y, m, d), ids in sorted(by_day.items(), reverse=True))
+    entities = collect_entities(ordered)
+    speakers = collect_speakers(ordered, entities)
+    newest = ordered[0].date if ordered else dt.date(1970, 1, 1)
+    return Site(
+        articles=ordered,
+        article_paths=paths,
+        tags=tags,
+        years=years,
+        months=months,
+        days=days,
+        entities=entities,
+        speakers=speakers,
+        related=related_articles(ordered),
+        urls=urls,
+        build_date=build_date or newest,
+    )
 
 
 def _check_collisions(articles: tuple[Article, ...], paths: tuple[str, ...]) -> None:

@@ -1,4 +1,10 @@
-"""Split an ordered list into numbered pages."""
+"""Split a newest-first list into pages whose URLs stay put as the list grows.
+
+Older pages are counted from the oldest end: page 1 is the oldest ``page_size`` items, page 2 the next,
+and the list's own URL shows the newest items (between ``page_size`` and ``2 × page_size − 1`` of them).
+A new article therefore changes only the first page and, once in ``page_size`` additions, adds one new
+older page; every existing older page keeps its URL and its content.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 PathFor = Callable[[int], str]
-"""Maps a 1-based page number to that page's relative folder."""
+"""Maps an oldest-anchored page number (0 for the list's own URL) to that page's relative folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,32 +20,40 @@ class Pager:
     """One page of a paginated list."""
 
     number: int
-    """1-based page number."""
+    """1-based position from the newest page (for display)."""
     total: int
     """How many pages the list has."""
     items: tuple[int, ...]
-    """Article indices on this page."""
+    """Article indices on this page, newest first."""
     path: str
     """Relative folder of this page."""
     prev_path: str | None
+    """The next newer page, if any."""
     next_path: str | None
+    """The next older page, if any."""
     first_path: str
 
 
 def paginate(items: tuple[int, ...], page_size: int, path_for: PathFor) -> tuple[Pager, ...]:
-    """Pages of ``page_size`` items; an empty list still gets one (empty) page."""
-    chunks = [items[i : i + page_size] for i in range(0, len(items), page_size)] or [()]
+    """Pages of a newest-first list; an empty list still gets one (empty) page."""
+    n = len(items)
+    older = max(n // page_size - 1, 0)
+    first_len = n - older * page_size
+    chunks: list[tuple[int, tuple[int, ...]]] = [(0, items[:first_len])]
+    for j in range(older, 0, -1):  # newest older page first
+        start = n - j * page_size
+        chunks.append((j, items[start : start + page_size]))
+    paths = [path_for(j) for j, _ in chunks]
     total = len(chunks)
-    paths = [path_for(n) for n in range(1, total + 1)]
     return tuple(
         Pager(
-            number=n,
+            number=pos + 1,
             total=total,
             items=chunk,
-            path=paths[n - 1],
-            prev_path=paths[n - 2] if n > 1 else None,
-            next_path=paths[n] if n < total else None,
+            path=paths[pos],
+            prev_path=paths[pos - 1] if pos > 0 else None,
+            next_path=paths[pos + 1] if pos + 1 < total else None,
             first_path=paths[0],
         )
-        for n, chunk in enumerate(chunks, start=1)
+        for pos, (_, chunk) in enumerate(chunks)
     )

@@ -16,6 +16,11 @@ class UrlScheme:
     tag: str = "tags/{slug}/"
     year: str = "{year}/"
     month: str = "{year}/{month}/"
+    day: str = "{year}/{month}/{day}/"
+    person: str = "people/{slug}/"
+    organization: str = "organisations/{slug}/"
+    place: str = "places/{slug}/"
+    speaker: str = "quotes/{slug}/"
     page: str = "page/{n}/"
     """Suffix added to a list's own URL for its page ``n`` (n ≥ 2)."""
 
@@ -35,9 +40,34 @@ class UrlScheme:
         """Relative folder of a month archive."""
         return self.month.format(year=f"{year:04d}", month=f"{month:02d}")
 
+    def day_path(self, date: dt.date) -> str:
+        """Relative folder of a day archive."""
+        return self.day.format(year=f"{date.year:04d}", month=f"{date.month:02d}", day=f"{date.day:02d}")
+
+    def entity_path(self, kind: str, slug: str) -> str:
+        """Relative folder of an entity page (``person``, ``organization`` or ``place``)."""
+        pattern = {"person": self.person, "organization": self.organization, "place": self.place}[kind]
+        return pattern.format(slug=slug)
+
+    def kind_index_path(self, kind: str) -> str:
+        """Relative folder of the A–Z index of one entity kind (the pattern's first segment)."""
+        return self.entity_path(kind, "x").split("/")[0] + "/"
+
+    def letter_path(self, kind: str, letter: str) -> str:
+        """Relative folder of one letter of an entity kind's A–Z index."""
+        return f"{self.kind_index_path(kind)}by-letter/{letter}/"
+
+    def speaker_path(self, slug: str) -> str:
+        """Relative folder of a speaker's quotes page."""
+        return self.speaker.format(slug=slug)
+
+    def speakers_index_path(self) -> str:
+        """Relative folder of the index of speakers."""
+        return self.speaker.format(slug="x").split("/")[0] + "/"
+
     def paged(self, first: str, n: int) -> str:
-        """Relative folder of page ``n`` of the list whose first page is at ``first``."""
-        return first if n <= 1 else first + self.page.format(n=n)
+        """Relative folder of older page ``n`` (counted from the oldest) of the list at ``first``; 0 is ``first``."""
+        return first if n <= 0 else first + self.page.format(n=n)
 
     def href(self, rel: str) -> str:
         """Root-relative link to a relative folder or file (``/archive/2009/10/slug/``)."""

@@ -1,0 +1,150 @@
+"""Contexts of the who-and-where pages: entity pages, A–Z indexes per kind, speakers and their quotes."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+from ..model import EntityKind
+from ..site import EntityPageData, Site
+from ..site.people import EntityKey
+from .context import KIND_LABELS, SEARCH_PATH, RenderSettings, card, list_pages, page_meta, speaker_href
+from .views import EntityInfo, KindIndexPage, Link, Page, QuoteView, SearchPage, SpeakerPage, SpeakersPage
+
+KIND_NAMES = {EntityKind.PERSON: "person", EntityKind.ORGANIZATION: "organisation", EntityKind.PLACE: "place"}
+TOP_ON_OVERVIEW = 60
+"""Most-mentioned entities listed on a kind's A–Z overview."""
+QUOTES_PER_PAGE_FACTOR = 2
+"""Speaker pages list this many times ``page_size`` quotes."""
+
+
+def letter_of(name: str) -> str:
+    """The index letter of a name: its first letter without accents, ``0`` for digits, ``_`` otherwise."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode().lower()
+    if first.isalpha():
+        return first
+    return "0" if first.isdigit() else "_"
+
+
+def _listed(site: Site, s: RenderSettings) -> dict[EntityKind, list[EntityPageData]]:
+    by_kind: dict[EntityKind, list[EntityPageData]] = defaultdict(list)
+    for data in site.entities.values():
+        if len(data.articles) >= s.entity_min_articles:
+            by_kind[data.key.kind].append(data)
+    for items in by_kind.values():
+        items.sort(key=lambda d: (d.name.casefold(), d.key.slug))
+    return by_kind
+
+
+def _href(site: Site, key: EntityKey) -> str:
+    return site.urls.href(site.urls.entity_path(key.kind.value, key.slug))
+
+
+def entity_pages(site: Site, s: RenderSettings) -> list[Page]:
+    """A–Z overview and letter pages per kind, and one paginated page per listed entity."""
+    u = site.urls
+    listed = _listed(site, s)
+    kinds = tuple(
+        Link(label, u.href(u.kind_index_path(kind.value)), len(listed.get(kind, []))) for kind, label in KIND_LABELS
+    )
+    speakers = {sp.entity: sp for sp in site.speakers if sp.entity is not None}
+    pages: list[Page] = []
+    for kind, label in KIND_LABELS:
+        items = listed.get(kind, [])
+        by_letter: dict[str, list[EntityPageData]] = defaultdict(list)
+        for d in items:
+            by_letter[letter_of(d.name)].append(d)
+        letters = tuple(
+            Link(letter.upper(), u.href(u.letter_path(kind.value, letter)), len(ds))
+            for letter, ds in sorted(by_letter.items())
+        )
+        top = sorted(items, key=lambda d: (-len(d.articles), d.name.casefold()))[:TOP_ON_OVERVIEW]
+        entries = tuple(Link(d.name, _href(site, d.key), len(d.articles)) for d in top)
+        index_rel = u.kind_index_path(kind.value)
+        ctx = KindIndexPage(kind.value, label, letters, entries, "", kinds)
+        pages.append(
+            Page(index_rel, "entity_index.html", ctx, label, page_meta(s, index_rel, f"{label} named in the archive"))
+        )
+        for letter, ds in sorted(by_letter.items()):
+            rel = u.letter_path(kind.value, letter)
+            entries = tuple(Link(d.name, _href(site, d.key), len(d.articles)) for d in ds)
+            ctx = KindIndexPage(kind.value, f"{label}: {letter.upper()}", letters, entries, letter, kinds)
+            pages.append(Page(rel, "entity_index.html", ctx, f"{label}: {letter.upper()}", page_meta(s, rel, label)))
+        for d in items:
+            companions = tuple(
+                Link(
+                    site.entities[k].name,
+                    _href(site, k) if len(site.entities[k].articles) >= s.entity_min_articles else "",
+                    n,
+                )
+                for k, n in d.co_mentioned
+            )
+            speaker = speakers.get(d.key)
+            quotes = Link(f"{len(speaker.quotes)} quotes", u.href(u.speaker_path(speaker.slug))) if speaker else None
+            info = EntityInfo(kind.value, KIND_NAMES[kind], d.aliases, d.total_mentions, companions, quotes)
+            notes = {i: f"{m} mention{'s' if m != 1 else ''}" for i, m in zip(d.articles, d.mentions, strict=True)}
+            rel = u.entity_path(kind.value, d.key.slug)
+            feed = Link(f"Atom feed for {d.name}", s.absolute(rel + "feed.xml"))
+            pages += list_pages(
+                site, s, d.articles, rel, "entity", d.name, up=Link(label, u.href(index_rel)),
+                notes=notes, feed=feed, entity=info,
+            )  # fmt: skip
+    return pages
+
+
+def speaker_pages(site: Site, s: RenderSettings) -> list[Page]:
+    """The index of speakers and each speaker's paginated quotes."""
+    u = site.urls
+    index_rel = u.speakers_index_path()
+    links = tuple(Link(sp.name, u.href(u.speaker_path(sp.slug)), len(sp.quotes)) for sp in site.speakers)
+    total = sum(len(sp.quotes) for sp in site.speakers)
+    pages = [
+        Page(index_rel, "speakers.html", SpeakersPage(links, total), "Quotes", page_meta(s, index_rel, "Who said what"))
+    ]
+    size = s.page_size * QUOTES_PER_PAGE_FACTOR
+    for sp in site.speakers:
+        first = u.speaker_path(sp.slug)
+        chunks = [sp.quotes[i : i + size] for i in range(0, len(sp.quotes), size)]
+        paths = [u.paged(first, n) for n in range(len(chunks))]
+        person = (
+            Link(sp.name, _href(site, sp.entity))
+            if sp.entity
+            and sp.entity in site.entities
+            and len(site.entities[sp.entity].articles) >= s.entity_min_articles
+            else None
+        )
+        for n, chunk in enumerate(chunks):
+            quotes = []
+            for ref in chunk:
+                q = site.articles[ref.article].quotes[ref.quote]
+                quotes.append(
+                    QuoteView(q.text, q.speaker, q.cue, speaker_href(site, q.speaker), card(site, ref.article))
+                )
+            ctx = SpeakerPage(
+                name=sp.name,
+                quotes=tuple(quotes),
+                total=len(sp.quotes),
+                number=n + 1,
+                total_pages=len(chunks),
+                prev_href=u.href(paths[n - 1]) if n > 0 else None,
+                next_href=u.href(paths[n + 1]) if n + 1 < len(chunks) else None,
+                person=person,
+                up=Link("Everyone quoted", u.href(index_rel)),
+            )
+            title = f"Quotes of {sp.name}" + (f" — page {n + 1}" if n else "")
+            pages.append(
+                Page(
+                    paths[n],
+                    "speaker.html",
+                    ctx,
+                    title,
+                    page_meta(s, paths[n], f"Everything {sp.name} is quoted saying"),
+                )
+            )
+    return pages
+
+
+def search_page(site: Site, s: RenderSettings) -> Page:
+    """The search page, which loads the Pagefind UI from the built bundle."""
+    ctx = SearchPage(site.urls.href("pagefind/"))
+    return Page(SEARCH_PATH, "search.html", ctx, "Search", page_meta(s, SEARCH_PATH, "Search the archive"))

@@ -1,0 +1,164 @@
+"""Cross-article collections of who and where: entity pages, speakers and their quotes, related articles.
+
+Entities are identified across articles by kind and slug of their name, so ``Ban Ki-moon`` in one release
+and ``Ban Ki-moon`` in another are one page. Related articles come from one pass over an inverted index
+(feature → articles), never from comparing every pair.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import Article, EntityKind
+from ..slug import slugify
+
+INDEXED_KINDS: tuple[EntityKind, ...] = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
+"""Kinds that get pages; ``other`` (nationalities, events) does not."""
+CO_MENTIONS = 8
+"""How many most-often co-mentioned entities an entity page lists."""
+RELATED = 5
+"""How many related articles an article page lists."""
+MAX_POSTING_SHARE = 0.2
+"""Features carried by more than this share of a large archive say nothing about relatedness."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKey:
+    """Identity of an entity across the archive."""
+
+    kind: EntityKind
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPageData:
+    """One entity's page: its display name, aliases seen, articles and companions."""
+
+    key: EntityKey
+    name: str
+    aliases: tuple[str, ...]
+    articles: tuple[int, ...]
+    """Article indices, newest first."""
+    mentions: tuple[int, ...]
+    """Mentions in each of ``articles`` (parallel)."""
+    total_mentions: int
+    co_mentioned: tuple[tuple[EntityKey, int], ...]
+    """Other entities named in the same articles, with how many articles they share."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """A quote located by article index and position in that article's quotes."""
+
+    article: int
+    quote: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person quoted in the archive, and every quote attributed to them, newest first."""
+
+    name: str
+    slug: str
+    quotes: tuple[QuoteRef, ...]
+    entity: EntityKey | None
+    """The person page of the same name, when there is one."""
+
+
+def entity_key(kind: EntityKind, name: str) -> EntityKey | None:
+    """The archive-wide key of an entity, or None when its name gives no slug."""
+    slug = slugify(name)
+    return EntityKey(kind, slug) if slug else None
+
+
+def collect_entities(articles: tuple[Article, ...]) -> dict[EntityKey, EntityPageData]:
+    """Every person, organisation and place in the archive, keyed by :class:`EntityKey`."""
+    names: dict[EntityKey, Counter[str]] = defaultdict(Counter)
+    aliases: dict[EntityKey, dict[str, None]] = defaultdict(dict)
+    found: dict[EntityKey, list[tuple[int, int]]] = defaultdict(list)
+    per_article: list[list[EntityKey]] = []
+    for i, a in enumerate(articles):
+        keys: dict[EntityKey, None] = {}  # ordered set
+        for e in a.entities:
+            if e.kind not in INDEXED_KINDS:
+                continue
+            key = entity_key(e.kind, e.name)
+            if key is None or key in keys:
+                continue
+            keys[key] = None
+            names[key][e.name] += 1
+            for alias in e.aliases:
+                aliases[key].setdefault(alias, None)
+            found[key].append((i, e.mentions))
+        per_article.append(list(keys.keys()))
+    co: dict[EntityKey, Counter[EntityKey]] = defaultdict(Counter)
+    for article_keys in per_article:
+        for k in article_keys:
+            for other in article_keys:
+                if other != k:
+                    co[k][other] += 1
+    out: dict[EntityKey, EntityPageData] = {}
+    for key, hits in found.items():
+        name = max(names[key].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        companions = sorted(co[key].items(), key=lambda kv: (-kv[1], kv[0].slug))[:CO_MENTIONS]
+        out[key] = EntityPageData(
+            key=key,
+            name=name,
+            aliases=tuple(sorted(a for a in aliases[key] if a != name)),
+            articles=tuple(i for i, _ in hits),
+            mentions=tuple(m for _, m in hits),
+            total_mentions=sum(m for _, m in hits),
+            co_mentioned=tuple(companions),
+        )
+    return out
+
+
+def collect_speakers(articles: tuple[Article, ...], entities: dict[EntityKey, EntityPageData]) -> tuple[Speaker, ...]:
+    """Every named speaker with their quotes; alphabetical by name."""
+    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
+    display: dict[str, str] = {}
+    for i, a in enumerate(articles):
+        for j, q in enumerate(a.quotes):
+            if q.speaker:
+                slug = slugify(q.speaker)
+                if slug:
+                    quotes[slug].append(QuoteRef(i, j))
+                    display.setdefault(slug, q.speaker)
+    speakers = []
+    for slug, refs in quotes.items():
+        person = EntityKey(EntityKind.PERSON, slug)
+        speakers.append(Speaker(display[slug], slug, tuple(refs), person if person in entities else None))
+    return tuple(sorted(speakers, key=lambda s: (s.name.casefold(), s.slug)))
+
+
+def related_articles(articles: tuple[Article, ...], limit: int = RELATED) -> tuple[tuple[int, ...], ...]:
+    """For each article, the articles sharing the most (rarity-weighted) entities and tags."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    features: list[list[tuple[str, str]]] = []
+    for i, a in enumerate(articles):
+        found = {("tag", slugify(t)) for t in a.tags if slugify(t)}
+        for e in a.entities:
+            if e.kind in INDEXED_KINDS:
+                found.add((e.kind.value, slugify(e.name)))
+        ordered = sorted(found)
+        features.append(ordered)
+        for f in ordered:
+            postings[f].append(i)
+    n = len(articles)
+    cap = max(50, int(n * MAX_POSTING_SHARE))
+    weight = {f: math.log(1 + n / len(ids)) for f, ids in postings.items()}
+    out: list[tuple[int, ...]] = []
+    for i, feats in enumerate(features):  # one pass over each article's postings
+        scores: dict[int, float] = defaultdict(float)
+        for f in feats:
+            ids = postings[f]
+            if len(ids) > cap:
+                continue
+            for j in ids:
+                if j != i:
+                    scores[j] += weight[f]
+        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        out.append(tuple(j for j, _ in best))
+    return tuple(out)
