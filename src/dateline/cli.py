@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,3 +165,44 @@ def check(config_path: Path | None, output: Path | None, no_build: bool) -> None
         _echo_err(f"error: {len(problems)} problem(s) in {pages} pages")
         sys.exit(1)
     click.echo(f"Checked {pages} pages: no broken links, anchors, assets or duplicate URLs.")
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Config file (default: ./dateline.yaml).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft.")
+def serve(config_path: Path | None, host: str, port: int, drafts: bool) -> None:
+    """Build, serve on localhost, rebuild on change and reload the browser."""
+    from .config import CONFIG_NAME
+    from .serve import ServeError
+    from .serve import serve as run_serve
+
+    if config_path is None and Path(CONFIG_NAME).is_file():
+        config_path = Path(CONFIG_NAME)
+    try:
+        config = _load_config(config_path)
+    except DatelineError as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(1)
+    if host in ("0.0.0.0", "::", ""):
+        _echo_err(
+            f"warning: listening on all interfaces ({host or '0.0.0.0'}): anyone on your network can read this preview"
+        )
+
+    def report(message: str) -> None:
+        click.echo(f"[{time.strftime('%H:%M:%S')}] {message}", err=True)
+
+    try:
+        run_serve(config_path, config, host=host, port=port, drafts=drafts, report=report,
+                  ready=lambda url: click.echo(f"Serving {url} (Ctrl+C to stop)"))  # fmt: skip
+    except ServeError as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        pass

@@ -6,6 +6,7 @@ Index pages of entities and speakers are in ``indexes.py``. No HTML is produced 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 from ..model import Article, EntityKind
@@ -139,6 +140,10 @@ def article_page(site: Site, s: RenderSettings, i: int) -> Page:
         if ents:
             groups.append(EntityGroup(kind.value, label, ents))
     rel = site.article_paths[i]
+    body = a.body_html
+    if a.dateline is not None and body.startswith("<p>"):
+        # Newspaper style: the dateline runs into the first paragraph.
+        body = f'<p><span class="dateline">{html.escape(a.dateline.raw)}</span> ' + body[3:]
     ctx = ArticlePage(
         title=a.title,
         href=u.href(rel),
@@ -146,7 +151,7 @@ def article_page(site: Site, s: RenderSettings, i: int) -> Page:
         dateline_raw=a.dateline.raw if a.dateline else None,
         place=a.place,
         agency=a.dateline.agency if a.dateline else None,
-        body_html=a.body_html,
+        body_html=body,
         quotes=tuple(QuoteView(q.text, q.speaker, q.cue, speaker_href(site, q.speaker)) for q in a.quotes),
         entities=tuple(groups),
         tags=_tag_links(site, a),

@@ -1,0 +1,252 @@
+"""The build engine shared by ``build`` and ``serve``: load with a cache, collect, render with a cache.
+
+A :class:`SiteBuilder` remembers what it did last time:
+
+* articles by source path, with the file's size, mtime and content digest, so an unchanged file is not
+  read again and a changed file is re-extracted alone;
+* every page's typed context and rendered bytes, so a page whose context (and templates) did not change
+  is not rendered again.
+
+A clean build is simply a fresh builder's first run, so an incremental result is byte-identical to a
+clean build of the same input by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..config import SiteConfig
+from ..errors import CollisionError, ContentError, TemplateError
+from ..extract.article import make_article
+from ..load import discover, read_document
+from ..model import Article, Diagnostic, Level
+from ..render import RenderSettings, Theme, build_pages, make_environment
+from ..render.context import STYLESHEET, site_view
+from ..render.files import feed_files, sitemap_files
+from ..render.views import Page, SiteView
+from ..site import Site, UrlScheme, build_site
+
+
+@dataclass(frozen=True, slots=True)
+class _Cached:
+    size: int
+    mtime_ns: int
+    digest: str
+    article: Article | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """Every output file of one build, and what it took."""
+
+    files: dict[str, bytes]
+    """Relative output path → bytes, pages, feeds, sitemaps and static assets."""
+    articles: int
+    pages: int
+    drafts_skipped: int
+    rendered: int
+    """How many pages were actually rendered (the rest came from the page cache)."""
+    extracted: int
+    """How many content files were read and extracted (the rest came from the article cache)."""
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def source_date() -> dt.date | None:
+    """The build date from ``SOURCE_DATE_EPOCH`` (reproducible builds), or None to use the newest article."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
+
+
+def render_settings(config: SiteConfig) -> RenderSettings:
+    """The parts of the configuration page contexts need."""
+    return RenderSettings(
+        title=config.title,
+        description=config.description,
+        base_url=config.base_url,
+        language=config.language,
+        page_size=config.page_size,
+        publisher=config.publisher or config.title,
+        author=config.author,
+        entity_min_articles=config.entity_min_articles,
+        search=config.search,
+    )
+
+
+def render_page(env: jinja2.Environment, page: Page, view: SiteView) -> bytes:
+    """One page's HTML. Template problems become :class:`TemplateError` with the template's file and line."""
+    try:
+        template = env.get_template(page.template)
+        html = template.render(site=view, page=page.context, title=page.title, meta=page.meta)
+        return html.encode("utf-8")
+    except jinja2.TemplateSyntaxError as exc:
+        name = exc.filename or exc.name or page.template
+        raise TemplateError(f"template syntax error: {exc.message}", name, exc.lineno) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", page.template) from exc
+    except jinja2.UndefinedError as exc:
+        filename, line = _template_position(exc, page.template)
+        raise TemplateError(f"{exc.message} (while rendering /{page.path})", filename, line) from exc
+    except (TypeError, ValueError, AttributeError) as exc:
+        filename, line = _template_position(exc, page.template)
+        raise TemplateError(f"{exc} (while rendering /{page.path})", filename, line) from exc
+
+
+def _template_position(exc: BaseException, default: str) -> tuple[str, int]:
+    tb = exc.__traceback__
+    found = (default, 0)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.endswith(".html") or "<template>" in code.co_filename:
+            found = (code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def theme_fingerprint(theme: Theme) -> str:
+    """A digest of every template and static file in the theme folders (names, sizes, mtimes)."""
+    h = hashlib.sha256()
+    for d in theme.dirs:
+        if not d.is_dir():
+            continue
+        for path in sorted(d.rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class SiteBuilder:
+    """Builds one site again and again, redoing only what changed since the last run."""
+
+    config: SiteConfig
+    drafts: bool = False
+    keep_going: bool = False
+    _articles: dict[str, _Cached] = field(default_factory=dict)
+    _pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
+    _theme_key: str = ""
+    _view_key: SiteView | None = None
+
+    def load(self) -> tuple[list[Article], list[Diagnostic], int]:
+        """Every article (from the cache when the file is unchanged), all diagnostics, and how many were read."""
+        content = self.config.content_path
+        if not content.is_dir():
+            raise ContentError(f"content folder {content} does not exist", str(content))
+        paths, link_errors = discover(content)
+        diagnostics: list[Diagnostic] = [e.diagnostic() for e in link_errors]
+        articles: list[Article] = []
+        seen: set[str] = set()
+        extracted = 0
+        for path in paths:
+            rel = path.relative_to(content).as_posix()
+            seen.add(rel)
+            cached = self._load_one(path, rel)
+            if cached is None:
+                continue
+            if cached is not self._articles.get(rel):
+                extracted += 1
+                self._articles[rel] = cached
+            diagnostics.extend(cached.diagnostics)
+            if cached.article is not None:
+                articles.append(cached.article)
+        for gone in set(self._articles) - seen:
+            del self._articles[gone]
+        return articles, diagnostics, extracted
+
+    def _load_one(self, path: Path, rel: str) -> _Cached | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None  # deleted between discovery and reading
+        old = self._articles.get(rel)
+        if old is not None and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
+            return old
+        try:
+            raw = read_document(path, rel, self.config.max_file_bytes)
+        except ContentError as exc:
+            return _Cached(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
+        if old is not None and old.digest == raw.source.digest and old.article is not None:
+            return _Cached(st.st_size, st.st_mtime_ns, old.digest, old.article, old.diagnostics)
+        try:
+            article = make_article(raw, self.config.tz)
+        except ContentError as exc:
+            return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (exc.diagnostic(),))
+        except RecursionError:
+            diag = Diagnostic(rel, 1, Level.ERROR, "input too deeply nested to parse", 1, "recursion")
+            return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (diag,))
+        kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
+        return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
+
+    def collect(self, articles: list[Article]) -> Site:
+        """The site's collections for the published articles."""
+        published = [a for a in articles if self.drafts or not a.draft]
+        urls = UrlScheme(base_path=self.config.base_path, **dict(self.config.urls))
+        return build_site(published, urls, source_date())
+
+    def render(self, site: Site) -> tuple[dict[str, bytes], int, int]:
+        """Every output file; pages whose context and theme are unchanged come from the page cache."""
+        theme = Theme.for_site(self.config.templates_path)
+        key = theme_fingerprint(theme)
+        if key != self._theme_key:
+            self._pages.clear()
+            self._theme_key = key
+        settings = render_settings(self.config)
+        env = make_environment(theme)
+        view = site_view(site, settings)
+        pages = build_pages(site, settings)
+        files: dict[str, bytes] = {}
+        fresh: dict[str, tuple[Page, bytes]] = {}
+        rendered = 0
+        for page in pages:
+            rel = UrlScheme.file_for(page.path)
+            old = self._pages.get(rel)
+            if old is not None and old[0] == page and self._view_key == view:
+                data = old[1]
+            else:
+                data = render_page(env, page, view)
+                rendered += 1
+            if rel in files:
+                raise CollisionError(f"two pages write {rel}", rel)
+            files[rel] = data
+            fresh[rel] = (page, data)
+        self._pages = fresh
+        self._view_key = view
+        for rel, data in feed_files(site, settings, self.config.feed_items) + sitemap_files(site, settings, pages):
+            files[rel] = data
+        static_rel = STYLESHEET.rsplit("/", 1)[0]
+        for theme_dir in reversed(theme.dirs):
+            folder = theme_dir / static_rel
+            if folder.is_dir():
+                for path in sorted(folder.rglob("*")):
+                    if path.is_file() and not path.name.startswith("."):
+                        files[f"{static_rel}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+        return files, len(pages), rendered
+
+    def run(self) -> RenderResult:
+        """Load, collect and render. Raises BuildFailed on content errors unless ``keep_going``."""
+        from . import BuildFailed
+
+        articles, diagnostics, extracted = self.load()
+        errors = [d for d in diagnostics if d.level is Level.ERROR]
+        if errors and not self.keep_going:
+            raise BuildFailed(tuple(diagnostics))
+        site = self.collect(articles)
+        files, pages, rendered = self.render(site)
+        return RenderResult(
+            files=files,
+            articles=len(site.articles),
+            pages=pages,
+            drafts_skipped=len(articles) - len(site.articles),
+            rendered=rendered,
+            extracted=extracted,
+            diagnostics=tuple(diagnostics),
+        )
