@@ -206,3 +206,37 @@ def serve(config_path: Path | None, host: str, port: int, drafts: bool) -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         pass
+
+
+@main.command()
+@click.argument("target")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Config file (default: ./dateline.yaml).",
+)
+@click.option("--dry-run", is_flag=True, help="List what would be added, changed and removed; change nothing.")
+@click.option("--cname", help="Custom domain written to CNAME (git targets, e.g. GitHub Pages).")
+def publish(target: str, config_path: Path | None, dry_run: bool, cname: str | None) -> None:
+    """Build cleanly and strictly, then ship to TARGET: dir:PATH, git:REMOTE#BRANCH or rsync:[HOST:]PATH."""
+    from .build import BuildFailed
+    from .publish.run import publish as run_publish
+
+    try:
+        config = _load_config(config_path)
+        plan = run_publish(config, target, dry_run=dry_run, cname=cname)
+    except BuildFailed as exc:
+        for d in exc.diagnostics:
+            _echo_err(d.format())
+        _echo_err("error: refusing to publish a failed build; the target was not touched")
+        sys.exit(1)
+    except DatelineError as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(1)
+    for line in plan.lines():
+        click.echo(line)
+    verb = "Would publish" if dry_run else "Published"
+    click.echo(
+        f"{verb} to {target}: {len(plan.added)} added, {len(plan.changed)} changed, {len(plan.removed)} removed."
+    )
