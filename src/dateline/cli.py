@@ -87,8 +87,19 @@ def _load_config(config_path: Path | None) -> SiteConfig:
 @click.option("--keep-going", is_flag=True, help="Build the good articles even when some files have errors.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--timings", is_flag=True, help="Print the time of each build stage.")
+@click.option("--future", is_flag=True, help="Include articles dated after today.")
+@click.option(
+    "--force", is_flag=True, help="Use a non-empty output folder dateline did not make (moved aside, never deleted)."
+)
 def build(
-    config_path: Path | None, output: Path | None, drafts: bool, keep_going: bool, strict: bool, timings: bool
+    config_path: Path | None,
+    output: Path | None,
+    drafts: bool,
+    keep_going: bool,
+    strict: bool,
+    timings: bool,
+    future: bool,
+    force: bool,
 ) -> None:
     """Build the static archive into the output folder."""
     from .build import BuildFailed
@@ -97,7 +108,7 @@ def build(
 
     try:
         config = with_overrides(_load_config(config_path), output)
-        report = run_build(config, drafts=drafts, keep_going=keep_going)
+        report = run_build(config, drafts=drafts, keep_going=keep_going, future=future, force=force)
     except BuildFailed as exc:
         for d in exc.diagnostics:
             _echo_err(d.format())
@@ -107,10 +118,13 @@ def build(
         _echo_err(f"error: {exc}")
         sys.exit(1)
     problems = 0
+    skipped_files = sorted({d.path for d in report.diagnostics if d.level.value == "error"})
     for d in report.diagnostics:
         _echo_err(d.format())
         if d.level.value == "error" or (strict and d.level.value == "warning"):
             problems += 1
+    if skipped_files:
+        _echo_err(f"skipped {len(skipped_files)} file(s) with errors (--keep-going): {', '.join(skipped_files)}")
     if timings:
         for name, seconds in report.timings:
             _echo_err(f"  {name:<10} {seconds:7.3f} s")

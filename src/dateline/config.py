@@ -190,7 +190,7 @@ def _from_mapping(data: dict[Any, Any], path: Path, lines: dict[str, int]) -> tu
         elif kind == "Path":
             if not isinstance(value, str) or not value.strip():
                 raise _fail(path, key, "must be a folder path", line)
-            values[name] = Path(value)
+            values[name] = Path(value).expanduser()
         else:
             if not isinstance(value, str | int | float) or isinstance(value, bool):
                 raise _fail(path, key, "must be text", line)

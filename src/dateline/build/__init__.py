@@ -43,7 +43,7 @@ class BuildFailed(DatelineError):
         self.diagnostics = diagnostics
 
 
-def write_output(config: SiteConfig, files: dict[str, bytes]) -> int:
+def write_output(config: SiteConfig, files: dict[str, bytes], force: bool = False) -> int:
     """Write ``files`` into a staging folder, index it for search, and swap it in for the output."""
     writer = StagingWriter(config.output_path)
     try:
@@ -51,14 +51,16 @@ def write_output(config: SiteConfig, files: dict[str, bytes]) -> int:
             writer.write(rel, files[rel], owner=rel)
         if config.search:
             build_search_index(writer.staging)
-        writer.commit()
+        writer.commit(keep_foreign=force)
     except BaseException:
         writer.abort()
         raise
     return writer.files
 
 
-def build(config: SiteConfig, *, drafts: bool = False, keep_going: bool = False) -> BuildReport:
+def build(
+    config: SiteConfig, *, drafts: bool = False, keep_going: bool = False, future: bool = False, force: bool = False
+) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
 
     Raises :class:`BuildFailed` (with every diagnostic) when any file has an error, unless ``keep_going``
@@ -75,11 +77,12 @@ def build(config: SiteConfig, *, drafts: bool = False, keep_going: bool = False)
         timings.append((name, now - last))
         last = now
 
-    check_output_location(config.output_path, config.content_path, config.root)
+    check_output_location(config.output_path, config.content_path, config.root, force=force)
     remove_stale_staging(config.output_path)
-    builder = SiteBuilder(config, drafts=drafts, keep_going=keep_going)
+    builder = SiteBuilder(config, drafts=drafts, keep_going=keep_going, future=future)
     # 1. load
     articles, diagnostics, _ = builder.load()
+    diagnostics += builder.future_notes(articles)
     if any(d.level is Level.ERROR for d in diagnostics) and not keep_going:
         raise BuildFailed(tuple(diagnostics))
     lap("load")
@@ -90,7 +93,7 @@ def build(config: SiteConfig, *, drafts: bool = False, keep_going: bool = False)
     files, pages, _ = builder.render(site)
     lap("render")
     # 4. write
-    written = write_output(config, files)
+    written = write_output(config, files, force=force)
     lap("write")
     return BuildReport(
         articles=len(site.articles),

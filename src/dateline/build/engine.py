@@ -131,6 +131,8 @@ class SiteBuilder:
     config: SiteConfig
     drafts: bool = False
     keep_going: bool = False
+    future: bool = False
+    """Publish articles dated after today (``SOURCE_DATE_EPOCH``'s date, else the clock in the site zone)."""
     _articles: dict[str, _Cached] = field(default_factory=dict)
     _pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     _theme_key: str = ""
@@ -173,6 +175,8 @@ class SiteBuilder:
         try:
             raw = read_document(path, rel, self.config.max_file_bytes)
         except ContentError as exc:
+            if exc.code == "vanished":
+                return None  # deleted or renamed mid-build: the next build sees the new state
             return _Cached(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
         if old is not None and old.digest == raw.source.digest and old.article is not None:
             return _Cached(st.st_size, st.st_mtime_ns, old.digest, old.article, old.diagnostics)
@@ -186,9 +190,27 @@ class SiteBuilder:
         kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
         return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
 
+    def future_notes(self, articles: list[Article]) -> list[Diagnostic]:
+        """An info line for each article held back because it is dated in the future."""
+        if self.future:
+            return []
+        today = source_date() or dt.datetime.now(self.config.tz).date()
+        return [
+            Diagnostic(
+                a.source.path,
+                0,
+                Level.INFO,
+                f"dated {a.date.isoformat()}, in the future: not published (use --future)",
+                code="future",
+            )
+            for a in articles
+            if a.date > today and (self.drafts or not a.draft)
+        ]
+
     def collect(self, articles: list[Article]) -> Site:
         """The site's collections for the published articles."""
-        published = [a for a in articles if self.drafts or not a.draft]
+        today = source_date() or dt.datetime.now(self.config.tz).date()
+        published = [a for a in articles if (self.drafts or not a.draft) and (self.future or a.date <= today)]
         urls = UrlScheme(base_path=self.config.base_path, **dict(self.config.urls))
         return build_site(published, urls, source_date())
 
@@ -236,6 +258,7 @@ class SiteBuilder:
         from . import BuildFailed
 
         articles, diagnostics, extracted = self.load()
+        diagnostics += self.future_notes(articles)
         errors = [d for d in diagnostics if d.level is Level.ERROR]
         if errors and not self.keep_going:
             raise BuildFailed(tuple(diagnostics))

@@ -18,10 +18,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..errors import ContentError
+from ..load.decode import clean_text
 from ..load.raw import RawDocument
 from ..model import Article, Diagnostic, Extraction, Level
 from ..slug import fallback_slug, slugify
-from .markup import html_paragraphs, paragraphs_html, render_markdown
+from .markup import MarkdownTooComplex, html_paragraphs, paragraphs_html, render_markdown
 from .pipeline import extract_text
 
 FRONT_MATTER_KEYS: frozenset[str] = frozenset({"title", "date", "tags", "place", "summary", "draft", "slug", "author"})
@@ -81,7 +82,10 @@ def _from_markdown(raw: RawDocument, tz: ZoneInfo) -> Article:
     title = _text_value(values, "title", path, lines)
     if not title:
         raise ContentError("missing required field 'title'", path, 1, 1, "missing-title")
-    html = render_markdown(raw.body)
+    try:
+        html = render_markdown(raw.body)
+    except MarkdownTooComplex as exc:
+        raise ContentError(str(exc), path, raw.body_line + exc.line - 1, 1, "markdown-too-complex") from exc
     paragraphs = html_paragraphs(html)
     if not paragraphs:
         raise ContentError("article has no body", path, max(raw.body_line - 1, 1), 1, "no-body")
@@ -159,7 +163,7 @@ def _text_value(values: dict[str, Any], key: str, path: str, lines: dict[str, in
     value = values[key]
     if not isinstance(value, str):
         raise ContentError(f"'{key}' must be text", path, lines.get(key, 1), 1, "bad-type")
-    value = " ".join(value.split())
+    value = " ".join(clean_text(value).split())
     return value or None
 
 
@@ -214,7 +218,7 @@ def _tags(values: dict[str, Any], path: str, lines: dict[str, int], warnings: li
                 Diagnostic(path, lines.get("tags", 0), Level.WARNING, "empty or non-text tag dropped", code="bad-tag")
             )
             continue
-        tag = " ".join(item.split()).lower()
+        tag = " ".join(clean_text(item).split()).lower()
         if not slugify(tag):
             warnings.append(
                 Diagnostic(

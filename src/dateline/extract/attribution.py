@@ -40,11 +40,31 @@ _INITIAL = rf"(?:{UPPER}\.)"
 _PARTICLE = alternation(w for w in NAME_CONNECTORS if w.islower() and w not in {"of", "for", "and", "the", "on", "in"})
 _HON = alternation(HONORIFICS)
 _ROLE = alternation(ROLE_NOUNS)
-NAME_NP = (
-    rf"(?:(?:{_HON}|{_ROLE})\s+)*(?:{_INITIAL}\s*)*{_CAP}"
-    rf"(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{0,4}}"
+TITLE_MODIFIERS = word_table(
+    """
+    former|retired|acting|interim|deputy|assistant|senior|chief|top|longtime|veteran|fellow|then|current|incoming
+    outgoing|presidential|vice-presidential|nominee|candidate|hopeful|front-runner|frontrunner|running|mate|rival
+    president|vice|secretary|minister|senator|sen|governor|gov|congressman|congresswoman|representative|mayor
+    spokesman|spokeswoman|spokesperson|press|chairman|chairwoman|chair|director|executive|manager|leader|whip
+    strategist|economist|analyst|pollster|attorney|lawyer|prosecutor|judge|justice|expert|adviser|advisor|aide
+    reporter|correspondent|commentator|columnist|journalist|editor|anchor|host|writer|author|blogger|critic
+    professor|researcher|scientist|doctor|official|officer|chief|commissioner|ambassador|envoy|general|founder
+    co-founder|owner|ceo|chief|star|actor|actress|singer|rapper|comedian|activist|organizer|pastor|widow|mother
+    father|son|daughter|wife|husband|sister|brother|campaign|party|state|city|county|panel|committee|law
+    election|policy|political|national|security|communications|foreign|affairs|defense|health|chapter|house
+    senate|majority|minority|ranking|member|democrat|republican|conservative|liberal|independent|libertarian
+    """
 )
-"""A capitalised name, possibly after honorifics or titles (``Foreign Minister Sergei Lavrov``)."""
+"""Lower-case words of a title before a name (``IMF chief economist Maury Obstfeld``)."""
+_TITLE_WORD = alternation(TITLE_MODIFIERS)
+_NAME_PART = rf"(?:(?:{_HON}|{_ROLE}|{_TITLE_WORD})(?:\s+(?:of|for)(?:\s+the)?)?|{_INITIAL}|{_CAP})"
+NAME_NP = (
+    rf"(?:{_NAME_PART}\s+){{0,6}}(?:{_INITIAL}\s*)*{_CAP}"
+    rf"(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{0,4}}"
+    r"(?:\s+\([A-Z][^()]{0,12}\))?"
+)
+"""A capitalised name, possibly after titles (``Foreign Minister Sergei Lavrov``, ``panel Chairman Rep. Jason
+Chaffetz (R-Utah)``); it always ends in a capitalised word or a party tag."""
 PRONOUN_NP = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 DESCR_NP = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,6}?"
 """A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``."""
@@ -64,6 +84,8 @@ _POSTMOD = (
 
 AFTER_INVERTED = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+{NP}")
 AFTER_PLAIN = compile_anchored(rf"[\s,.!?;:—–-]*{NP}{_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
+AFTER_DASH = compile_anchored(rf"[\s,.!?]*(?P<cue>[―—])\s*(?P<np>{NAME_NP})[\s.]*$")
+"""A byline-style attribution closing a paragraph: ``.” ― Carla Sanchez``."""
 AFTER_ACCORDING = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{ACCORDING_TO})\s+{NP}")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
 BEFORE_PLAIN = re.compile(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
@@ -128,7 +150,7 @@ def attribution_after(text: str) -> Attribution | None:
     window = _clip_after(text)
     if not window.strip():
         return None
-    for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN):
+    for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN, AFTER_DASH):
         m = rx.match(window)
         if m and _good_np(m.group("np")):
             return Attribution(_trim_np(m.group("np")), m.group("cue"), "after")
@@ -171,8 +193,14 @@ def _good_np(np: str) -> bool:
     return first not in _BAD_NP_START
 
 
+_LEADING_CONJUNCTIONS = ("and ", "or ", "but ", "while ", "as ")
+
+
 def _trim_np(np: str) -> str:
     np = np.strip(" ,.;:")
+    for lead in _LEADING_CONJUNCTIONS:
+        if np.startswith(lead):
+            np = np[len(lead) :]
     for suffix in ("’s", "'s"):
         if np.endswith(suffix):
             np = np[: -len(suffix)]

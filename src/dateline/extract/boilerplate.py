@@ -4,8 +4,9 @@ The cascade, in order:
 
 1. Line rules: a block matching a ``BOILERPLATE_LINE_RES`` pattern is chrome wherever it is.
 2. Footer cut: after the body has begun, a ``FOOTER_START_RES`` line ends the article.
-3. Page mode: text scraped from a whole web page (many short link-like lines) keeps only the densest
-   run of prose, found as the best-scoring contiguous run of blocks.
+3. Page mode: text scraped from a whole web page (many short link-like lines) keeps only the article
+   body found by ``page_body.py``. It runs first, because a page's menus hold footer-like lines
+   (``More news``, ``About us``) long before the body begins.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .blocks import Block
+from .page_body import page_body
 from .patterns import BOILERPLATE_LINE_RES, FOOTER_START_RES
 
 SHORT_BLOCK = 45
 """A block shorter than this with no sentence punctuation is link- or menu-like."""
 PAGE_MODE_MIN_BLOCKS = 25
 PAGE_MODE_SHORT_SHARE = 0.40
-CHROME_PENALTY = 6.0
-"""Score of a link-like block inside the page-mode search (prose scores its word count)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,11 @@ def looks_like_page(blocks: list[Block]) -> bool:
 def strip_boilerplate(blocks: list[Block]) -> Cleaned:
     """Apply the cascade to a document's blocks."""
     total = len(blocks)
+    # 3 first: on a whole page, menus hold "More news" and "About us" long before the body begins.
+    if looks_like_page(blocks):
+        kept = page_body([b for b in blocks if not is_boilerplate_line(b.text)])
+        if len(kept) > 1:  # no prose at all (a wire table): fall through to the article rules
+            return Cleaned(tuple(kept), total - len(kept), True)
     # 2 before 1: a footer marker is itself a chrome line, so find it before the line rules drop it.
     content_seen = 0
     for i, b in enumerate(blocks):
@@ -66,33 +71,4 @@ def strip_boilerplate(blocks: list[Block]) -> Cleaned:
             content_seen += 1
     # 1. line rules
     kept = [b for b in blocks if not is_boilerplate_line(b.text)]
-    # 3. page mode
-    page = looks_like_page(kept)
-    if page and kept:
-        kept = _densest_run(kept)
-    return Cleaned(tuple(kept), total - len(kept), page)
-
-
-def _prose_score(text: str) -> float:
-    words = text.count(" ") + 1
-    if _is_short(text):
-        return -CHROME_PENALTY
-    if words >= 12 and any(p in text for p in ".!?"):
-        return float(words)
-    return words / 4 - 1
-
-
-def _densest_run(blocks: list[Block]) -> list[Block]:
-    """Keep the first block (the page title) and the maximum-sum contiguous run of the rest."""
-    head, rest = blocks[0], blocks[1:]
-    best, best_span = 0.0, (0, 0)
-    run, start = 0.0, 0
-    for i, b in enumerate(rest):
-        if run <= 0:
-            run, start = 0.0, i
-        run += _prose_score(b.text)
-        if run > best:
-            best, best_span = run, (start, i + 1)
-    lo, hi = best_span
-    body = [b for b in rest[lo:hi] if b.text != head.text]
-    return [head, *body]
+    return Cleaned(tuple(kept), total - len(kept), False)

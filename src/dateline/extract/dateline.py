@@ -29,7 +29,7 @@ def parse_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         return None, paragraph
     place = m.group("place")
     date_text = m.group("date")
-    agency = m.group("agency") or m.group("agency_s") or m.group("agency_d")
+    agency = m.group("agency") or m.group("agency_s") or m.group("agency_d") or m.group("agency_c")
     rest = paragraph[m.end() :]
     if not rest.strip() and not date_text:
         return None, paragraph

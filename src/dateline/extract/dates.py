@@ -26,7 +26,9 @@ def month_day(m: re.Match[str]) -> str | None:
     year = groups.get("year") or groups.get("year2")
     if not mon or not day:
         return None
-    month = MONTHS.get(mon.lower().rstrip("."))
+    key = mon.lower().rstrip(".")
+    # A truncated month (``Marc``) is known by its first three letters, which no two months share.
+    month = MONTHS.get(key) or MONTHS.get(key[:3])
     if month is None:
         return None
     return _iso(int(year) if year else None, month, int(day))

@@ -4,9 +4,10 @@
 2. Each mention joins an existing entity when it is the same surface, a linked acronym, the initials of
    an organisation (``UN`` → United Nations), a person's family name (``Mr. Ban`` → Ban Ki-moon, any
    token, so family-name-first names work), or a title held by a person (``the Secretary-General``).
-3. Each entity's kind is a vote over the evidence of all its mentions (honorifics and titles, speech
-   cues, organisation and place words, the GeoNames gazetteer, first names, demonyms): one kind per
-   entity per document.
+   A full name also takes over its family name seen alone before it (``Croft`` … ``R. Croft``).
+3. Each entity's kind is a vote over the evidence of all its mentions (``entity_kinds.py``: titles,
+   speech cues, organisation and place words, the GeoNames gazetteer, first names, demonyms, events,
+   sports teams): one kind per entity per document. A family name repeated alone adds nothing.
 4. Mentions are counted over the paragraphs, longest name first, so a name inside a longer listed name
    does not count and ``Full Name (ABBR)`` counts once.
 """
@@ -18,37 +19,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Entity, EntityKind
-from . import gazetteer, lexicon
-from .mentions import Mention
-from .patterns import NATIONALITY_SUFFIXES, ORG_WORDS, PLACE_WORDS, word_table
+from . import lexicon
+from .entity_demonyms import is_demonym
+from .entity_kinds import is_acronym, kind_votes
+from .mentions import Mention, is_initial
+from .patterns import ORG_WORDS
 
-DEMONYMS = word_table(
-    """
-    Serb|Serbs|Croat|Croats|Bosniak|Bosniaks|Kosovar|Kosovars|Briton|Britons|Brit|Brits|Swiss|French|Dutch
-    Thai|Greek|Greeks|Czech|Czechs|Slovak|Pole|Poles|Turk|Turks|Dane|Danes|Swede|Swedes|Finn|Finns|Scot|Scots
-    Welsh|Irish|Yugoslav|Arab|Arabs|Jew|Jews|Kurd|Kurds|Uzbek|Uzbeks|Kazakh|Afghan|Afghans|Filipino|Sikh
-    Hindu|Muslim|Muslims|Christian|Christians|Catholic|Catholics|Shia|Shiite|Sunni|Jewish|Islamic|Buddhist
-    Israeli|Israelis|Iraqi|Iraqis|Pakistani|Pakistanis|Saudi|Saudis|Kuwaiti|Yemeni|Omani|Qatari|Emirati
-    Bangladeshi|Nepali|Somali|Somalis|English|Spanish|Danish|Swedish|Finnish|Polish|Turkish|Scottish|Basque
-    Republican|Republicans|Democrat|Democrats|Democratic|Conservative|Conservatives|Labour|Liberal|Tory
-    Tories|Socialist|Socialists|Communist|Communists|Olympic|Olympics|Internet|Web|Christmas|Easter|Ramadan
-    """
-)
-"""Nationalities, groups and other ``other``-kind words that no suffix rule catches."""
-
-ORG_SUFFIXES = word_table("Inc|Inc.|Corp|Corp.|Ltd|Ltd.|LLC|PLC|Plc|plc|AG|SA|S.A.|GmbH|NV|N.V.|Co.|LLP|Group")
-PLACE_ACRONYMS = word_table("US|U.S.|USA|U.S.A.|UK|U.K.|UAE|DRC|PRC|ROK|DPRK|NYC|LA|EU")
-"""Acronyms that name places (``EU`` is typed by context: it is a union of states, scored as either)."""
-PLACE_PREPOSITIONS = word_table("in|at|near|from|to|into|across|outside|inside|toward|towards|around")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.-]{1,11}$")
+WEAK_VOTES = 1.0
+"""A cluster whose best kind has no more weight than this was typed on defaults, not evidence."""
 _ACR_PAREN = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
 _ACR_OR = re.compile(r",?\s+or\s+(?:the\s+)?(?P<acr>[A-Z][A-Z0-9&.-]{1,11})\b")
-
-
-def is_acronym(word: str) -> bool:
-    """Two or more capitals, perhaps with digits, dots or a lower-case letter (``UNMIK``, ``U.S.``)."""
-    letters = [c for c in word if c.isalpha()]
-    return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
 def acronym_fits(long: str, acr: str) -> bool:
@@ -70,24 +50,6 @@ def acronym_fits(long: str, acr: str) -> bool:
 def initials(name: str) -> str:
     """The capital initials of a multi-word name (``United Nations`` → ``UN``)."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def is_demonym(word: str) -> bool:
-    """``Albanian``, ``Serbs``, ``Japanese``: a nationality or group, typed ``other``."""
-    if word in DEMONYMS or word.rstrip("s") in DEMONYMS:
-        return True
-    if gazetteer.is_place(word):
-        return False
-    lower = word.lower()
-    for suffix in NATIONALITY_SUFFIXES:
-        stem = lower[: -len(suffix)]
-        if (
-            lower.endswith(suffix)
-            and len(stem) >= 3
-            and any(gazetteer.is_place(stem + end) for end in ("", "a", "ia", "e", "y", "an", "o", "land", "stan"))
-        ):
-            return True
-    return False
 
 
 @dataclass(slots=True)
@@ -234,47 +196,30 @@ def _find_cluster(m: Mention, clusters: list[_Cluster], by_key: dict[str, int], 
     # A full name after its family name alone ("Merkel" then "Angela Merkel").
     if len(tokens) >= 2 and not m.role.startswith(tuple(ORG_WORDS)):
         for i, c in enumerate(clusters):
-            if c.kind is EntityKind.PERSON and len(c.names) == 1 and c.names[0] == tokens[-1]:
+            if len(c.names) == 1 and c.names[0] == tokens[-1] and (c.kind is EntityKind.PERSON or _weak(c, m)):
                 return i
     return None
 
 
-def _vote(c: _Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str]) -> None:
+def _weak(c: _Cluster, m: Mention) -> bool:
+    """A lone family name typed on defaults only ("Croft"), now written as a person's ("R. Croft")."""
     tokens = m.name.split()
-    last = tokens[-1]
-    if m.role:
-        c.votes[EntityKind.PERSON] += 3
-    if m.surface in speakers or m.name in speakers:
-        c.votes[EntityKind.PERSON] += 2
-    if last in ORG_SUFFIXES or last.rstrip(".") in ORG_SUFFIXES:
-        c.votes[EntityKind.ORGANIZATION] += 4
-    elif any(t in ORG_WORDS or t.rstrip(".") in ORG_WORDS for t in tokens):
-        c.votes[EntityKind.ORGANIZATION] += 3.5 if last in ORG_WORDS else 2
-    if gazetteer.is_place(m.name) and (not is_acronym(m.name) or m.name in PLACE_ACRONYMS):
-        c.votes[EntityKind.PLACE] += 2.5 if len(tokens) > 1 or m.after_word in PLACE_PREPOSITIONS else 2
-    elif last in PLACE_WORDS:
-        c.votes[EntityKind.PLACE] += 3
-    if m.name in acronyms.values() and not gazetteer.is_place(m.name):
-        c.votes[EntityKind.ORGANIZATION] += 2
-    if is_acronym(m.name) and m.name not in PLACE_ACRONYMS:
-        c.votes[EntityKind.ORGANIZATION] += 1.5
-    if (len(tokens) == 1 and is_demonym(last)) or (len(tokens) > 1 and is_demonym(last)):
-        c.votes[EntityKind.OTHER] += 3
-    if len(tokens) >= 2 and lexicon.first_name_gender(tokens[0]):
-        c.votes[EntityKind.PERSON] += 1.5
+    person_like = bool(m.role) or is_initial(tokens[0]) or lexicon.first_name_gender(tokens[0]) in ("male", "female")
+    return person_like and max(c.votes.values(), default=0.0) <= WEAK_VOTES
+
+
+def _vote(c: _Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str]) -> None:
+    if c.kind is EntityKind.PERSON and " " not in m.name and any(m.name in n.split()[1:] for n in c.names):
+        # "Clinton" after "Bill Clinton": the family name alone says nothing new (the town of Clinton).
+        c.votes[EntityKind.PERSON] += 3 if m.role else 0.5
+        return
+    for kind, weight in kind_votes(m, acronyms, speakers).items():
+        c.votes[kind] += weight
+    tokens = m.name.split()
+    if len(tokens) >= 2 and not c.gender:
         gender = lexicon.first_name_gender(tokens[0])
-        if gender in ("male", "female") and not c.gender:
+        if gender in ("male", "female"):
             c.gender = gender
-    if m.after_word in PLACE_PREPOSITIONS:
-        c.votes[EntityKind.PLACE] += 0.6
-    if len(tokens) >= 2:
-        if lexicon.is_common_word(tokens[0]) and not lexicon.first_name_gender(tokens[0]):
-            c.votes[EntityKind.ORGANIZATION] += 0.4  # "Lower Ashby", "Direct Bean": not a first name
-        else:
-            c.votes[EntityKind.PERSON] += 0.5
-    else:
-        c.votes[EntityKind.ORGANIZATION] += 0.3
-        c.votes[EntityKind.PERSON] += 0.2
 
 
 def _merge_acronym_targets(clusters: list[_Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> None:

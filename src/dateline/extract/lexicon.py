@@ -7,6 +7,7 @@ first names) marks ``Amara`` as a person's first name and lets ``she`` find her.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 COMMON_ZIPF = 4.2
@@ -47,6 +48,10 @@ def first_name_gender(name: str) -> str | None:
     if not name[:1].isupper() or len(name) < 2 or not name.isalpha():
         return None
     result: str = _detector().get_gender(name)  # type: ignore[attr-defined]
+    if result == "unknown" and not name.isascii():
+        # gender-guesser spells most names without accents: "Élisabeth" is "Elisabeth".
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        result = _detector().get_gender(plain)  # type: ignore[attr-defined]
     if result in ("male", "mostly_male"):
         return "male"
     if result in ("female", "mostly_female"):

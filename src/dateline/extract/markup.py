@@ -8,6 +8,10 @@ Ammonia sanitiser) with an allow-list of tags and URL schemes: scripts, event ha
 from __future__ import annotations
 
 import html
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 
 import markdown
@@ -34,9 +38,71 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 )
 
 
+MAX_UNBALANCED_BRACKETS = 1000
+"""Python-Markdown's link parser slows quadratically on unmatched ``[`` (4,000 take 3 s); refuse more."""
+MAX_INDENT = 120
+"""Leading spaces of one line; deeper list nesting makes Python-Markdown recurse past Python's limit."""
+MAX_QUOTE_DEPTH = 40
+RENDER_BUDGET_SECONDS = 2.0
+"""Wall time one Markdown body may take (enforced with a timer signal when rendering in the main thread)."""
+
+
+class MarkdownTooComplex(Exception):
+    """A body exceeds the limits a press release never needs; carries the 1-based line in the body."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def check_limits(text: str) -> None:
+    """Refuse input shapes known to make the Markdown parser slow or recurse without end."""
+    if text.count("[") - text.count("]") > MAX_UNBALANCED_BRACKETS:
+        first = text[: text.index("[")].count("\n") + 1
+        raise MarkdownTooComplex(f"more than {MAX_UNBALANCED_BRACKETS} unmatched '[' in the body", first)
+    for n, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT:
+            raise MarkdownTooComplex(
+                f"line indented {indent} characters (lists nested too deeply; limit {MAX_INDENT})", n
+            )
+        stripped = line.lstrip()
+        if stripped.startswith(">") and len(stripped) - len(stripped.lstrip("> ")) > MAX_QUOTE_DEPTH * 2:
+            raise MarkdownTooComplex(f"block quotes nested more than {MAX_QUOTE_DEPTH} deep", n)
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError after ``seconds`` of wall time; a no-op outside the main thread."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def render_markdown(text: str) -> str:
-    """Markdown to sanitised HTML. ``h1`` is demoted: the page's only ``h1`` is the article title."""
-    raw = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    """Markdown to sanitised HTML. ``h1`` is demoted: the page's only ``h1`` is the article title.
+
+    Raises :class:`MarkdownTooComplex` for pathological input, within ``RENDER_BUDGET_SECONDS``.
+    """
+    check_limits(text)
+    try:
+        with _budget(RENDER_BUDGET_SECONDS):
+            raw = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    except TimeoutError:
+        raise MarkdownTooComplex(f"Markdown took longer than {RENDER_BUDGET_SECONDS:g} s to render", 1) from None
+    except RecursionError:
+        raise MarkdownTooComplex("Markdown nested too deeply to render", 1) from None
     raw = raw.replace("<h1", "<h2").replace("</h1>", "</h2>")
     return sanitise(raw)
 

@@ -2,12 +2,16 @@
 
 For each capitalised run in a paragraph, in order:
 
-1. Cut it at a lower-case hyphen suffix (``NATO-led`` → ``NATO``) and drop a possessive ``’s``.
-2. Drop leading words that never begin a name (``The``, ``Last``, ``Three``) and a sentence-opening
-   word that is an everyday English word.
-3. Split at ``and``/``of``/``for`` unless an organisation or place word holds the parts together
+1. Cut it at a lower-case hyphen suffix (``NATO-led`` → ``NATO``) and at a possessive ``’s`` (but not
+   ``People's Daily``); cut listed names apart (``entity_splits.py``: ``A and the B``, ``David Rikl of
+   the Czech Republic``, ``U.S. President Bill Clinton``, ``Dead Sea on Sunday``).
+2. Drop leading words that never begin a name (``The``, ``Last``, ``GMT``, ``I'm``) and a
+   sentence-opening word that is an everyday English word; a first-name initial (``G. Thorpe``) stays.
+3. Drop a descriptor before a first name (``Austrian Judith Wiesner``, ``Midfielder Paulo Sousa``) and
+   give up on table headers (``W L PCT GB``) and a bare company suffix (``Co``).
+4. Split at ``and``/``of``/``for`` unless an organisation or place word holds the parts together
    (``Bank of England`` stays whole, ``Pristina and Belgrade`` becomes two).
-4. Peel off honorifics and role titles (``Secretary-General``, ``Mr.``) into the mention's ``role``.
+5. Peel off honorifics and role titles (``Secretary-General``, ``Mr.``) into the mention's ``role``.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ import re
 from dataclasses import dataclass
 
 from . import gazetteer, lexicon
+from .entity_demonyms import is_demonym
+from .entity_splits import ROLE_ADJECTIVES, inner_possessive, split_listed
 from .patterns import (
     FEMALE_HONORIFICS,
     HONORIFICS,
     LOWER,
     MALE_HONORIFICS,
+    MONTH_RE,
     NAME_CONNECTORS,
     NON_NAME_CAPITALS,
     ORG_WORDS,
@@ -50,9 +57,13 @@ ABBREVIATIONS = word_table(
 
 _LETTERS = f"{LOWER[1:-1]}{UPPER[1:-1]}"
 _ABBREV = alternation(ABBREVIATIONS)
+_NOT_AFTER_INITIAL = alternation(NON_NAME_CAPITALS)
+NAME_PARTICLES = word_table("al|el|ad|ash|as|at|az|ar|an|bin|ibn|ben|abu|bou|ould|da|de|del|della|di|du|van|von")
+"""Lower-case particles hyphened to a family name (``al-Kabariti``, ``el-Sisi``) that begin a name word."""
+_PARTICLE = alternation(NAME_PARTICLES)
 _CAPWORD = (
-    rf"(?:{_ABBREV}(?=\s)|(?:{UPPER}\.){{2,}}|{UPPER}(?:[{_LETTERS}0-9'’&]|-(?=[{_LETTERS}]))*"
-    rf"|{UPPER}\.(?=\s+{UPPER}))"
+    rf"(?:{_ABBREV}(?=\s)|(?:{UPPER}\.){{2,}}|{UPPER}\.(?=\s+(?!{_NOT_AFTER_INITIAL}\b){UPPER})"
+    rf"|(?:{UPPER}|{_PARTICLE}-(?={UPPER}))(?:[{_LETTERS}0-9'’&]|-(?=[{_LETTERS}]))*)"
 )
 _JOIN = alternation(NAME_CONNECTORS)
 CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_JOIN}\s+){{0,2}}{_CAPWORD})*")
@@ -61,13 +72,29 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;][”\"’)]*\s+|[“\"(]\s*|—\s*|�
 _SPLIT_CONNECTORS = frozenset({"and", "&", "of", "for", "the", "on", "in"})
 _ROLE_WORDS = frozenset(w for r in ROLE_NOUNS for w in r.split())
 _MULTI_ROLES = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
-ROLE_ADJECTIVES = word_table(
-    "Acting|Former|Deputy|Interim|Chief|Senior|Vice|Assistant|Associate|Executive|Outgoing|Incoming"
-)
-"""Words that qualify a title without being part of a name (``Acting Mayor``)."""
 SINGLE_COMMON_ZIPF = 3.0
 """A lone capitalised sentence-opener this frequent in lower case (``Groundwater`` 3.1) is not a name."""
 _LOWER_WORD = re.compile(rf"(?<![\w’'-]){LOWER}[{LOWER[1:-1]}]+")
+NAMED_SOURCES = word_table("Reuters|Reuter|Bloomberg|Xinhua|Interfax|Kyodo|Yonhap|Itar-Tass|Tass|Bernama")
+"""Wire services: ``told Reuters`` names an organisation even though ``Reuters`` opens no name run."""
+NON_ENTITY_CAPITALS = word_table(
+    """
+    GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|GDP|GNP|CPI|PPI|TV|MP|MPs|CEO|CEOs|CFO|COO|AM|PM|Fax|Tel|Tel.
+    Email|E-mail|Web|Internet|Online|Page|Pages|Table|Figure|Chapter|Section|Article|Paragraph|Note|Notes|Source
+    Q1|Q2|Q3|Q4|H1|H2|FY|YTD|YoY|PCT|Pct|NET|Shr|Shrs|Vs|No|Nos|Ref|Attn|Re|Fwd|Cc|OK|PhD|MBA|BSc|MSc
+    """
+)
+"""Capitalised abbreviations and labels that are never an entity on their own (``GMT``, ``GDP``, ``Fax``)."""
+_DROP_WORDS = (NON_NAME_CAPITALS - NAMED_SOURCES) | NON_ENTITY_CAPITALS
+_CONTRACTIONS = ("'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t")
+_SHORT_CAPS = re.compile(r"^[A-Z]{1,3}\.?$")
+"""A table-header cell (``W``, ``PCT``, ``GB``): a run made only of these is a header, not a name."""
+_DATELINE_REST = re.compile(
+    rf"(?:,\s+{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)?,?\s+(?:\d{{4}}-\d\d-\d\d|{MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*$"
+)
+"""The rest of a paragraph that is only a dateline the dateline stage left in (``, Ohio 1996-08-22``)."""
+UPPERCASE_MIN_LETTERS = 12
+"""Shorter paragraphs are too short to tell a shouted line from a name (``BRUSSELS 1996-08-22``)."""
 UPPERCASE_SHARE = 0.7
 """A paragraph whose letters are this much upper case is a headline or table, not prose."""
 
@@ -90,13 +117,24 @@ class Mention:
     sentence_start: bool = False
     after_word: str = ""
     """The lower-case word right before the mention (``in``, ``of``), for context rules."""
+    next_word: str = ""
+    """The word right after the mention (``said``, ``5``), for context rules."""
+    dateline: bool = False
+    """The mention opens a paragraph that is only a place and a date (``BRUSSELS 1996-08-22``)."""
+
+
+_UPPER_CHAR = re.compile(UPPER)
+_LOWER_CHAR = re.compile(LOWER)
 
 
 def _is_upper_paragraph(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 12:
+    # Counted by the regex engine (subn), not a Python loop: this runs on every paragraph.
+    uppers = _UPPER_CHAR.subn("", text)[1]
+    if uppers < UPPERCASE_MIN_LETTERS * UPPERCASE_SHARE:
         return False
-    return sum(1 for c in letters if c.isupper()) / len(letters) >= UPPERCASE_SHARE
+    lowers = _LOWER_CHAR.subn("", text)[1]
+    letters = uppers + lowers
+    return letters >= UPPERCASE_MIN_LETTERS and uppers / letters >= UPPERCASE_SHARE
 
 
 def find_mentions(paragraphs: tuple[str, ...] | list[str]) -> list[Mention]:
@@ -132,18 +170,19 @@ def _pieces(text: str, start: int, run: str) -> list[tuple[int, list[str]]]:
         words.append((pos, w))
         pos += len(w)
     groups: list[list[tuple[int, str]]] = [[]]
-    for off, w in words:
+    for n, (off, w) in enumerate(words):
         head, sep, tail = w.partition("-")
         if sep and tail in HYPHEN_SUFFIXES:
             groups[-1].append((off, head))
             groups.append([])
             continue
-        if w.endswith(("’s", "'s")) and len(w) > 3:
-            # "Northwind’s Director-General": the possessor is a name of its own.
-            groups[-1].append((off, w[:-2]))
+        if w.endswith(("’s", "'s", "s’", "s'")) and len(w) > 3 and not inner_possessive(w, words[n + 1 :]):
+            # "Northwind’s Director-General", "United Nations' headquarters": the possessor is a name of its own.
+            groups[-1].append((off, w[:-2] if w[-2] in "’'" else w[:-1]))
             groups.append([])
             continue
         groups[-1].append((off, w))
+    groups = [part for g in groups for part in split_listed(g)]
     pieces: list[tuple[int, list[str]]] = []
     for g in groups:
         while g and g[-1][1] in NAME_CONNECTORS:
@@ -168,10 +207,42 @@ def _pieces(text: str, start: int, run: str) -> list[tuple[int, list[str]]]:
     return pieces
 
 
-def _is_demonym_word(word: str) -> bool:
-    from .entities import is_demonym  # entities builds on mentions; the check is shared
+def is_initial(word: str) -> bool:
+    """``G.``: a single capital and a full stop, the first-name initial of ``G. Thorpe``."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
-    return is_demonym(word)
+
+_GENDERS = ("male", "female")
+DESCRIPTOR_ZIPF = 2.5
+"""A sentence-opening word this frequent in lower case before a first name is a description (``Reliever``)."""
+
+
+def _looks_personal(descriptor: str, rest: list[str]) -> bool:
+    """``Judith Wiesner`` after ``Austrian``: a first name, or any plain two-word name after a nationality."""
+    if lexicon.first_name_gender(rest[0]):
+        return True
+    plain = not any(w in ORG_WORDS or w in PLACE_WORDS or w in NAME_CONNECTORS for w in rest)
+    return plain and len(rest) == 2 and is_demonym(descriptor)
+
+
+def _is_descriptor(word: str, at_start: bool) -> bool:
+    if word in HONORIFICS or word in ROLE_NOUNS or lexicon.first_name_gender(word):
+        return False
+    if is_demonym(word):
+        return True
+    head, sep, tail = word.partition("-")
+    if sep and tail.islower() and lexicon.is_common_word(head):
+        return True  # "Fourth-placed", "Top-seeded"
+    return at_start and lexicon.zipf(word) >= DESCRIPTOR_ZIPF
+
+
+def _bare_suffix(words: list[str]) -> bool:
+    """``Co``, ``Inc.``, ``Bank``: an organisation word left alone by a split is no name."""
+    return len(words) == 1 and words[0].rstrip(".") in BARE_ORG_WORDS
+
+
+BARE_ORG_WORDS = word_table("Co|Corp|Inc|Ltd|LLC|PLC|Plc|plc|AG|SA|GmbH|NV|Bank|Group|Company|Cos")
+"""Organisation words that never name anything when they stand alone."""
 
 
 def _strip_possessive(word: str) -> str:
@@ -189,12 +260,14 @@ def _clean(
     lead_removed = ""
     # 2. words that never begin a name; an everyday word opening a sentence
     while words and (
-        words[0] in NON_NAME_CAPITALS
+        words[0] in _DROP_WORDS
+        or words[0].endswith(_CONTRACTIONS)
         or (
             at_start
             and not lead_removed
             and words[0] not in HONORIFICS
             and words[0] not in _ROLE_WORDS
+            and not (len(words) > 1 and is_initial(words[0]))
             and words[0] not in mid
             and (
                 lexicon.is_common_word(words[0])
@@ -203,21 +276,29 @@ def _clean(
             )
             and not any(w in ORG_WORDS for w in words[1:])
             and not gazetteer.is_place(" ".join(words))
+            and not (len(words) > 1 and gazetteer.is_major_place(words[0]))
             and not (len(words) > 1 and lexicon.first_name_gender(words[0]))
         )
     ):
         lead_removed = words.pop(0)
         start = text.index(words[0], start) if words else start
+    # 3. a descriptor before a first name ("Austrian Judith Wiesner", "Midfielder Paulo Sousa")
+    if len(words) >= 3 and _is_descriptor(words[0], at_start) and _looks_personal(words[0], words[1:]):
+        words.pop(0)
+        start = text.index(words[0], start)
     while words and words[0] in NAME_CONNECTORS:
         words.pop(0)
         start = text.index(words[0], start) if words else start
-    if not words:
+    if not words or (len(words) > 2 and all(_SHORT_CAPS.match(w) for w in words)) or _bare_suffix(words):
         return None
-    # 4. honorifics and titles, after any adjectives in front of them ("German Chancellor", "Acting Mayor")
+    # 5. honorifics and titles, after any adjectives in front of them ("German Chancellor", "Acting Mayor")
     role_words: list[str] = []
+    if any(w in ORG_WORDS for w in words[1:]):
+        # "United Nations General Assembly", "General Motors Corp": the title word names a body here.
+        return _mention(text, paragraph, start, words, [], at_start and not lead_removed)
     for k in range(1, min(3, len(words) - 1)):
         if words[k] in HONORIFICS or words[k] in ROLE_NOUNS:
-            if all(lexicon.is_common_word(w) or w in ROLE_ADJECTIVES or _is_demonym_word(w) for w in words[:k]):
+            if all(lexicon.is_common_word(w) or w in ROLE_ADJECTIVES or is_demonym(w) for w in words[:k]):
                 role_words.extend(words[:k])
                 words = words[k:]
             break
@@ -231,6 +312,12 @@ def _clean(
             role_words.append(words.pop(0))
         else:
             break
+    return _mention(text, paragraph, start, words, role_words, at_start and not lead_removed)
+
+
+def _mention(
+    text: str, paragraph: int, start: int, words: list[str], role_words: list[str], sentence_start: bool
+) -> Mention | None:
     name = " ".join(words)
     role = " ".join(role_words)
     surface = " ".join(role_words + words)
@@ -252,4 +339,7 @@ def _clean(
         gender = "female"
     prev = text[max(0, start - 12) : start].split()
     after_word = prev[-1].lower() if prev else ""
-    return Mention(name, surface, paragraph, start, role, gender, at_start and not lead_removed, after_word)
+    following = text[start + len(surface) : start + len(surface) + 12].split()
+    next_word = following[0] if following else ""
+    dateline = start == 0 and bool(_DATELINE_REST.match(text, len(surface)))
+    return Mention(name, surface, paragraph, start, role, gender, sentence_start, after_word, next_word, dateline)

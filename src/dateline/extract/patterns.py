@@ -94,6 +94,19 @@ YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 
 DATE_MDY = rf"(?P<mon>{MONTH_ANYCASE})\.?\s+(?P<day>{DAY_RE})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR_RE}))?"
 DATE_DMY = rf"(?P<day2>{DAY_RE})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_ANYCASE})\.?(?:,?\s+(?P<year2>{YEAR_RE}))?"
+MONTH_LOOSE = (
+    r"(?i:"
+    + "|".join(
+        sorted({m[:n] for m in MONTHS if len(m) > 4 for n in range(4, len(m) + 1)} - set(MONTHS), key=len, reverse=True)
+    )
+    + r")"
+)
+"""Truncated month names (``Marc``, ``Septem``) that wire copy mistypes; only datelines accept them."""
+DATE_MDY_LOOSE = (
+    rf"(?P<mon>{MONTH_ANYCASE}|{MONTH_LOOSE})(?:[a-z](?=\s))?\.?\s+(?P<day>{DAY_RE})(?:st|nd|rd|th)?"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?"
+)
+"""``DATE_MDY`` that also takes a truncated month or one stray letter after it (``Marchg 12``)."""
 DATE_ISO = rf"(?P<iy>{YEAR_RE})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
 DATE_ANY = rf"(?:{DATE_MDY}|{DATE_DMY}|{DATE_ISO})"
 
@@ -119,22 +132,33 @@ AGENCIES = word_table(
 """Wire services that appear in datelines. Unknown agencies in parentheses are accepted by shape too."""
 
 PLACE_WORD = rf"(?:{UPPER}(?:{UPPER}|[.'’])*|{UPPER}\.?(?:{UPPER}\.)+|(?:ST|FT|MT)\.)"
-PLACE_CAPS = rf"(?:{PLACE_WORD}(?:[ -]{PLACE_WORD}){{0,4}})"
+PLACE_CAPS = rf"(?:{PLACE_WORD}(?:[ /-]{PLACE_WORD}){{0,4}})"
 """An all-capitals place name (``NEW YORK``, ``WINSTON-SALEM``, ``ST. LOUIS``)."""
-PLACE_TITLE = rf"(?:{UPPER}{LOWER}+(?:[ -](?:{UPPER}{LOWER}+|de|del|la|es|am|upon|on)){{0,3}})"
+PLACE_TITLE = (
+    rf"(?:{UPPER}{LOWER}+(?:[ -](?:{UPPER}{LOWER}+|de|del|la|es|am|upon|on)){{0,3}}|{UPPER}{LOWER}+ {LOWER}{{3,}})"
+)
 """A title-case place name (``Washington``, ``Rio de Janeiro``) used in press-release datelines."""
-REGION = rf"(?:{UPPER}\.(?:\s?{UPPER}\.)+|{UPPER}{LOWER}{{1,4}}\.|{UPPER}{LOWER}+(?:\s{UPPER}{LOWER}+)?|{UPPER}{{2,}})"
-"""A state, region or country after the place (``Texas``, ``Va.``, ``D.C.``, ``Norway``, ``UK``)."""
+REGION = (
+    rf"(?:{UPPER}\.(?:\s?{UPPER}\.)+|{UPPER}\.\s?{UPPER}{LOWER}{{1,3}}\.|{UPPER}{LOWER}{{1,4}}\."
+    rf"|{UPPER}(?:{LOWER}|{UPPER})+\.?(?:\s{UPPER}(?:{LOWER}|{UPPER})+)?)"
+)
+"""A state, region or country after the place (``Texas``, ``Va.``, ``D.C.``, ``W. Va.``, ``MICH.``, ``UK``).
+
+Wire copy mistypes the case (``TExas``, ``FLa``), so letters after the first may be of either case."""
 
 AGENCY_PAREN = r"\((?P<agency>[A-Z][\w.&' -]{0,40}?|[A-Za-z]{2,12})\)"
 AGENCY_SLASH = r"/(?P<agency_s>[A-Z][\w.-]{1,40}(?:\s[A-Z][\w.-]+){0,2})/"
 AGENCY_DASHED = r"--\s*\((?P<agency_d>[A-Z][\w .&'-]{1,40})\)\s*--"
+AGENCY_COMMA = r",\s*(?P<agency_c>Reuters?|REUTERS?)\b"
+"""``March 11, Reuter -``: the agency after the date with a comma and no parentheses."""
 
 DATELINE_RE = compile_anchored(
-    rf"^(?P<lead>(?:\*+\s*|RPT\s*-+\s*|UPDATE\s+\d+\s*-+\s*)?)"
-    rf"(?:(?P<place>(?:{PLACE_CAPS}|{PLACE_TITLE})(?:,\s+(?!{MONTH_RE}\b){REGION}){{0,2}})\s*)?"
-    rf"(?:,?\s*(?P<date>(?:(?i:{'|'.join(sorted(WEEKDAYS))}),?\s+)?{DATE_MDY}|{DATE_DMY}))?"
-    rf"\s*(?:{AGENCY_PAREN}|{AGENCY_SLASH})?"
+    rf"^(?P<lead>(?:\*+\s*|RPT\s*-+\s*|UPDATE\s+\d+\s*-+\s*|[a-z]\s+(?={UPPER}{{2}}))?)"
+    rf"(?:(?P<place>(?:{PLACE_CAPS}|{PLACE_TITLE})"
+    rf"(?:(?:\s?,\s*|\s(?={UPPER}{LOWER}{{1,4}}\.,))(?!{MONTH_ANYCASE}\b){REGION}){{0,2}})\s*)?"
+    rf"(?:,?\s*(?:-\s+(?=\S+\s+\d{{1,2}}\s*-))?"
+    rf"(?P<date>(?:(?i:{'|'.join(sorted(WEEKDAYS))}),?\s+)?{DATE_MDY_LOOSE}|{DATE_DMY}))?"
+    rf"\s*(?:{AGENCY_PAREN}|{AGENCY_SLASH}|{AGENCY_COMMA})?,?"
     rf"(?P<dash>{AGENCY_DASHED}|{DATELINE_DASH})"
 )
 """The dateline at the start of a first paragraph. Which parts are required is decided in ``dateline.py``."""
@@ -171,7 +195,8 @@ BOILERPLATE_LINE_RES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:reporting|additional reporting|writing|editing|compiled) by\b.{0,200}$",
         r"^(?:media|press) (?:contact|inquiries|enquiries)\b",
         r"^(?:###|-30-|- ?ends? ?-|ends)$",
-        r"\bwe use cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b",
+        r"\b(?:we|site|website) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b",
+        r"^(?:privacy overview|(?:strictly )?necessary(?: cookies)?(?: always enabled)?|non-necessary)$",
         r"^(?:advertisement|sponsored content|story continues below.*|continue reading.*)$",
         r"^(?:follow us|like us|connect with us)\b",
         r"^(?:home|news|about)\s*(?:>|›|»|/)\s*\S.{0,120}$",
@@ -241,6 +266,7 @@ SPEECH_VERBS = word_table(
     wondered|recounted|responded|responds|countered|maintained|maintains|contended|agreed|agrees|vowed|vows
     promised|pledged|reiterated|repeated|boasted|lamented|conceded|confirmed|confirms|shouted|yelled|cried
     whispered|testified|proclaimed|assured|reminded|reported|reports|believes|pointed out|went on|goes on
+    demanded|demands|exclaimed|chanted|sang|sings|scoffed|mused|blasted|described|describes|read|reads
     """
 )
 """Verbs and phrases that introduce or close a direct quote."""
@@ -273,12 +299,13 @@ ORG_WORDS = word_table(
     Bureau|Federation|Court|Parliament|Congress|Senate|Assembly|Board|Service|Services|Police|Army|Navy
     Force|Forces|Network|Mission|Programme|Program|Trust|Society|Centre|Center|Church|League|Alliance
     Coalition|Movement|Front|Nations|Industries|Holdings|Partners|Systems|Airlines|Airways|Motors|Bancorp
-    Exchange|Times|Post|Journal|News|Press|Television|Radio|Broadcasting|Club|Hospital|Clinic|Laboratory
+    Exchange|Times|Post|Journal|News|Press|Television|Radio|Broadcasting|Club|Hospital|Clinic|Laboratory|House
+    Embassy|Consulate
     Laboratories|Labs|Institution|Secretariat|Tribunal|Cabinet|Government|Administration|Directorate
     Brigade|Regiment|Battalion|Guard|Corps|Reserve|Treasury|Railways|Railway|Petroleum|Oil|Energy|Telecom
     Communications|Technologies|Technology|Pharmaceuticals|Foods|Insurance|Securities|Capital|Investments
     Enterprises|International|Cooperative|Co-operative|Council|Consortium|Initiative|Project|Institute
-    United|City|Rovers|Wanderers|Athletic|FC|Hotspur|Olympique
+    United|City|Rovers|Wanderers|Athletic|FC|Hotspur|Olympique|Newsroom|Newsdesk|Desk
     """
 )
 """Words that make a capitalised name an organisation (``Northern Water Authority``, ``Acme Corp``)."""

@@ -40,7 +40,7 @@ def extract_text(text: str, path: str, first_line: int = 1, title: str | None = 
     cleaned = list(strip_boilerplate(blocks).blocks)
     # 3. headline
     title_line = 0
-    if title is None and cleaned and _is_headline(cleaned[0]):
+    if title is None and cleaned and _is_headline(cleaned[0], cleaned[1] if len(cleaned) > 1 else None):
         title, title_line = cleaned[0].text, cleaned[0].line
         cleaned = cleaned[1:]
     # 4. tags
@@ -95,11 +95,20 @@ def extract_text(text: str, path: str, first_line: int = 1, title: str | None = 
     )
 
 
-def _is_headline(block: Block) -> bool:
+def _is_headline(block: Block, following: Block | None) -> bool:
     if len(block.text) > MAX_HEADLINE_CHARS:
         return False
     dl, _ = parse_dateline(block.text)
-    return dl is None or (dl.place is None and dl.date is None)
+    if dl is None or (dl.place is None and dl.date is None):
+        return True
+    # An all-capitals headline can read like a dateline (``ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER``):
+    # it is still the headline when it has no lower-case text or the next block opens with a real dateline.
+    if not any(ch.islower() for ch in block.text):
+        return True
+    if following is None:
+        return False
+    nxt, _ = parse_dateline(following.text)
+    return nxt is not None and (nxt.place is not None or nxt.date is not None)
 
 
 def _split_tags(raw: str) -> tuple[str, ...]:

@@ -15,12 +15,17 @@ The scan, per paragraph, left to right:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .patterns import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE
 
 _OPEN_CONTEXT = " \t([{—–-/\u00a0"
 """Characters after which a straight quote mark opens a passage."""
+_MARK_RE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE) + "]")
+"""Any quotation mark; the scan visits only these positions."""
+_CLOSE_AFTER = ".,;:!?)"
+"""Characters after which a mark closes rather than opens a passage."""
 MAX_QUOTES_PER_PARAGRAPH = 200
 """A guard against pathological input: more marks than this in one paragraph are not dialogue."""
 
@@ -62,13 +67,19 @@ def _marks(text: str) -> list[tuple[int, str]]:
     """Quotation marks in ``text`` as (offset, 'o'|'c') after reading straight marks from context."""
     out: list[tuple[int, str]] = []
     is_open = False
-    for i, ch in enumerate(text):
-        if ch in OPEN_QUOTES:
-            out.append((i, "o"))
-            is_open = True
-        elif ch in CLOSE_QUOTES:
-            out.append((i, "c"))
-            is_open = False
+    for found in _MARK_RE.finditer(text):
+        i = found.start()
+        ch = text[i]
+        if ch in OPEN_QUOTES or ch in CLOSE_QUOTES:
+            kind = "o" if ch in OPEN_QUOTES else "c"
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if kind == "o" and is_open and not before.isspace() and (after.isspace() or after in _CLOSE_AFTER):
+                kind = "c"  # a typo'd close: ``“rapists“ while``
+            elif kind == "c" and not is_open and before in _OPEN_CONTEXT and after.isalnum():
+                kind = "o"  # a typo'd open: ``”Fear. I am afraid``
+            out.append((i, kind))
+            is_open = kind == "o"
         elif ch == STRAIGHT_QUOTE:
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
@@ -78,7 +89,7 @@ def _marks(text: str) -> list[tuple[int, str]]:
                 kind = "c"
             elif before in _OPEN_CONTEXT or i == 0:
                 kind = "o"
-            elif after.isspace() or after in ".,;:!?)" or i + 1 == len(text):
+            elif after.isspace() or after in _CLOSE_AFTER or i + 1 == len(text):
                 kind = "c"
             else:
                 kind = "o"

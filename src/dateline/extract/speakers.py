@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass
 
 from ..model import EntityKind, Quote
-from .attribution import Attribution, attribution_after, attribution_before, attribution_intro
+from .attribution import Attribution, attribution_after, attribution_before, attribution_intro, sentence_ends
 from .entities import EntityIndex
-from .patterns import SPEAKER_PRONOUNS, UNNAMED_SPEAKER_HEADS, word_table
+from .patterns import HONORIFICS, ROLE_NOUNS, SPEAKER_PRONOUNS, UNNAMED_SPEAKER_HEADS, alternation, word_table
 from .quotes import Span
+from .speaker_subjects import reported_sources, sentence_subjects, subject_at
+from .speaker_trail import SourceTrail
 
 NAMING_CUES = word_table(
     """
@@ -33,6 +35,17 @@ NAMING_CUES = word_table(
 )
 """Words right before a passage that make it a name or title rather than speech."""
 MAX_TITLE_WORDS = 6
+SUBJECT_WINDOW = 300
+"""Characters before a quote searched for the start of its sentence."""
+PARTICIPLE_CUES = word_table(
+    "saying|calling|adding|telling|noting|arguing|asking|writing|warning|declaring|insisting|describing|tweeting"
+    "|stating|suggesting|explaining|claiming|chanting|remarking|urging|vowing|promising|accusing|labeling|labelling"
+)
+"""``…, saying “…”``: the cue of a partial quote that follows its subject's main verb."""
+PARTICIPLE_CUE_RE = re.compile(rf"\b{alternation(PARTICIPLE_CUES)}\b")
+DETERMINERS = word_table("the|a|an|one|another|this|that|his|her|their|its")
+NAME_PARTICLES = word_table("de|del|della|der|den|van|von|da|di|du|la|le|el|al|bin|ibn")
+ROLE_WORDS_LOWER = frozenset(w.lower() for w in (*ROLE_NOUNS, *HONORIFICS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +84,6 @@ def _is_speech(span: Span, text: str, paragraphs: tuple[str, ...], attribution: 
             return False
         if prev_word in NAMING_CUES and attribution is None:
             return False
-        if len(words) <= 2 and (attribution is None or attribution.where != "after"):
-            return False
     return True
 
 
@@ -84,22 +95,25 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
         att = _attribute(s, paragraphs)
         if _is_speech(s, text, paragraphs, att):
             located.append(_Located(s, text, att))
+    trail = SourceTrail(index, sentence_subjects(paragraphs), reported_sources(paragraphs))
     quotes: list[Quote] = []
-    last_speaker: dict[str, str | None] = {"any": None}
     last_by_para: dict[int, tuple[str | None, str | None]] = {}
-    recent_speakers: list[int] = []
     for i, item in enumerate(located):
         att = item.attribution
         para = item.span.paragraph
+        first = item.span.parts[0]
+        where = (para, first.open_at if first.open_at >= 0 else first.start)
         speaker: str | None = None
         cue: str | None = None
         if att is None:
             att = _inherited(i, located, paragraphs)
+        if att is None and para not in last_by_para:
+            att = _subject_of_sentence(item.span, paragraphs, index)
         if att is not None:
             cue = att.cue
-            speaker, ent = _resolve(att.np, para, item.span.parts[0].start, index, recent_speakers)
-            if ent is not None:
-                recent_speakers.append(ent)
+            speaker, ent = _resolve(att.np, where, index, trail)
+            if speaker is not None and not _is_pronoun(att.np):
+                trail.add(where, speaker, ent)
         else:
             # 3. same paragraph, else a quote-only paragraph following a quoted speaker
             if para in last_by_para:
@@ -110,8 +124,32 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
         end_para = item.span.parts[-1].paragraph
         for p in range(para, end_para + 1):
             last_by_para[p] = (speaker, cue)
-        last_speaker["any"] = speaker
     return tuple(quotes)
+
+
+def _subject_of_sentence(span: Span, paragraphs: tuple[str, ...], index: EntityIndex) -> Attribution | None:
+    """``Cruz called Trump a “liar”``: a quote inside a sentence belongs to that sentence's subject."""
+    first = span.parts[0]
+    if first.open_at < 0:
+        return None
+    text = paragraphs[first.paragraph]
+    head = text[max(0, first.open_at - SUBJECT_WINDOW) : first.open_at]
+    ends = sentence_ends(head)
+    start = ends[-1] if ends else 0
+    if not head[start:].strip():
+        return None
+    found = subject_at(head, start)
+    if found is None:
+        return None
+    np, verb, _ = found
+    if (
+        np not in SPEAKER_PRONOUNS
+        and len(np.split()) < 2
+        and index.person_for(np) is None
+        and np not in index.by_surface
+    ):
+        return None
+    return Attribution(np, verb, "subject")
 
 
 def _inherited(i: int, located: list[_Located], paragraphs: tuple[str, ...]) -> Attribution | None:
@@ -134,17 +172,21 @@ def _quote_only(span: Span, paragraphs: tuple[str, ...]) -> bool:
     return first.open_at >= 0 and paragraphs[first.paragraph][: first.open_at].strip() == ""
 
 
-def _resolve(np: str, para: int, offset: int, index: EntityIndex, recent: list[int]) -> tuple[str | None, int | None]:
+def _is_pronoun(np: str) -> bool:
+    return np in SPEAKER_PRONOUNS
+
+
+def _resolve(np: str, where: tuple[int, int], index: EntityIndex, trail: SourceTrail) -> tuple[str | None, int | None]:
     words = np.split()
     head = words[0] if words else ""
-    if np in SPEAKER_PRONOUNS or (head in SPEAKER_PRONOUNS and len(words) == 1):
-        return _pronoun(np.lower(), para, offset, index, recent)
+    if _is_pronoun(np):
+        return trail.pronoun(np.lower(), where)
     possessive = head.endswith(("’s", "'s"))
-    if possessive or head.lower() in ("the", "a", "an", "one", "another", "this", "that", "his", "her", "their", "its"):
+    if possessive or head.lower() in DETERMINERS:
         idx = index.role_holder(np) if head.lower() == "the" or possessive else None
         if idx is not None:
             return index.entities[idx].name, idx
-        return None, None
+        return _named_in_descriptor(words[1:], index)
     if np.lower() in UNNAMED_SPEAKER_HEADS:
         return None, None
     idx = index.person_for(np)
@@ -156,24 +198,53 @@ def _resolve(np: str, para: int, offset: int, index: EntityIndex, recent: list[i
     return _strip_titles(np), None
 
 
-def _pronoun(pron: str, para: int, offset: int, index: EntityIndex, recent: list[int]) -> tuple[str | None, int | None]:
-    want = {"he": "male", "she": "female"}.get(pron)
-    if want is None:
+def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | None, int | None]:
+    """``her adviser, Jake Sullivan`` and ``The Hill`` end in a name; ``the IMF report`` is the IMF's."""
+    runs: list[list[str]] = [[]]
+    for w in words:
+        bare = w.strip(",.;:")
+        if bare[:1].isupper() and bare.lower() not in ROLE_WORDS_LOWER:
+            runs[-1].append(bare)
+        elif runs[-1]:
+            runs.append([])
+    at_end = bool(runs[-1])
+    run = runs[-1] or (runs[-2] if len(runs) > 1 else [])
+    if not run:
         return None, None
-    for idx in reversed(recent):
-        if index.genders.get(idx, want) == want:
-            return index.entities[idx].name, idx
-    for p, o, idx in reversed(index.person_positions):
-        if (p, o) < (para, offset) and index.genders.get(idx, want) == want:
-            return index.entities[idx].name, idx
+    name = " ".join(run)
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    idx = index.person_for(name)
+    if idx is not None:
+        return index.entities[idx].name, idx
+    ent = index.by_surface.get(name)
+    if ent is not None and index.entities[ent].kind is EntityKind.ORGANIZATION:
+        return index.entities[ent].name, None
+    if at_end:
+        return name, None  # the capitalised words are the head: ``The New York Post``
     return None, None
 
 
 def _strip_titles(np: str) -> str | None:
-    from .patterns import HONORIFICS, ROLE_NOUNS
-
-    words = np.split()
-    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in ROLE_NOUNS):
-        words.pop(0)
-    name = " ".join(words)
+    """The name at the end of an unlisted titled phrase: ``IMF chief economist Maury Obstfeld`` → Maury Obstfeld."""
+    head = np.split(",")[0].split("(")[0]
+    words = [w for w in head.split() if w]
+    taken: list[str] = []
+    caps = 0
+    for w in reversed(words):
+        is_cap = w[:1].isupper() and not (w.endswith(".") and len(w) <= 4)
+        if is_cap and (w in HONORIFICS or w in ROLE_NOUNS or w.lower() in ROLE_WORDS_LOWER):
+            break
+        if is_cap:
+            if caps == 2:
+                break
+            caps += 1
+            taken.append(w)
+        elif w[:1].isupper() or (w in NAME_PARTICLES and taken):
+            taken.append(w)  # an initial or a particle inside the name
+        else:
+            break
+    while taken and not (taken[-1][:1].isupper() and not taken[-1].endswith(".")) and len(taken) > 1:
+        taken.pop()
+    name = " ".join(reversed(taken))
     return name or None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import ContentError
 from ..model import Diagnostic, Level
 
@@ -57,4 +59,29 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, tuple[Diagnostic, ...]]:
             name = "Latin-1"
         warnings = (Diagnostic(path, 0, Level.WARNING, f"not UTF-8, decoded as {name}", code="encoding"),)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    m = FORBIDDEN_CHARS.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        warnings += (
+            Diagnostic(
+                path,
+                line,
+                Level.WARNING,
+                f"control character U+{ord(m.group()):04X} removed (first at {line}:{col})",
+                col,
+                "control-char",
+            ),
+        )
+        text = clean_text(text)
     return text, warnings
+
+
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+"""Characters that HTML forbids and XML 1.0 cannot carry: C0/C1 controls (bar tab and newline), noncharacters."""
+_AS_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
+
+
+def clean_text(text: str) -> str:
+    """``text`` without forbidden characters; vertical tab and form feed (Word's breaks) become spaces."""
+    return FORBIDDEN_CHARS.sub("", text.translate(_AS_SPACE))

@@ -15,7 +15,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from ..errors import ContentError
 
-MAX_FRONT_MATTER_BYTES = 64_000
+MAX_FRONT_MATTER_BYTES = 2_000_000
 _HANDLER = YAMLHandler()
 
 

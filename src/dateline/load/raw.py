@@ -38,6 +38,8 @@ def read_document(path: Path, rel: str, max_bytes: int = 5_000_000) -> RawDocume
             mb = size / 1_000_000
             raise ContentError(f"file too large ({mb:.1f} MB > {max_bytes / 1_000_000:g} MB)", rel, 0, 0, "too-large")
         data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ContentError("file disappeared while reading", rel, 0, 0, "vanished") from exc
     except OSError as exc:
         raise ContentError(f"cannot read file: {exc.strerror or exc}", rel, 0, 0, "unreadable") from exc
     return parse_document(data, rel, source_kind(path))

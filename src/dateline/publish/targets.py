@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build.writer import exchange
 from . import MANIFEST, Plan, PublishError, digest_tree, plan
 
 OURS = ".dateline-publish"
@@ -73,6 +74,9 @@ def publish_dir(build: Path, target: Path) -> None:
     try:
         shutil.copytree(build, staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns(MANIFEST))
         (staging / OURS).write_text("Published by dateline; replaced on each publish.\n", encoding="utf-8")
+        if target.exists() and exchange(staging, target):
+            shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
+            return
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         if target.exists():
             os.replace(target, old)

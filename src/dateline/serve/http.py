@@ -14,6 +14,7 @@ Safety, in the order requests meet it:
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import mimetypes
@@ -89,7 +90,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         if not head:
-            self.wfile.write(body)
+            # The browser may leave (close the tab, follow a link) while we answer.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
 
     def _error(self, status: HTTPStatus, head: bool) -> None:
         root = self.server.root
@@ -166,6 +169,15 @@ class DevServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = False  # a second server on the same port must fail, not share it
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Stay quiet when a client disconnects mid-response; anything else is a real server error."""
+        import sys
+
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
     def __init__(self, host: str, port: int, root: Path, base_path: str, state: ServerState) -> None:
         self.root = root.resolve()
