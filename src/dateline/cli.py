@@ -91,6 +91,8 @@ def _load_config(config_path: Path | None) -> SiteConfig:
 @click.option(
     "--force", is_flag=True, help="Use a non-empty output folder dateline did not make (moved aside, never deleted)."
 )
+@click.option("--jobs", "-j", default=0, type=click.IntRange(0, 256), help="Worker processes (default: one per core).")
+@click.option("--no-cache", is_flag=True, help="Ignore the persistent build cache (a full clean build).")
 def build(
     config_path: Path | None,
     output: Path | None,
@@ -100,6 +102,8 @@ def build(
     timings: bool,
     future: bool,
     force: bool,
+    jobs: int,
+    no_cache: bool,
 ) -> None:
     """Build the static archive into the output folder."""
     from .build import BuildFailed
@@ -108,7 +112,9 @@ def build(
 
     try:
         config = with_overrides(_load_config(config_path), output)
-        report = run_build(config, drafts=drafts, keep_going=keep_going, future=future, force=force)
+        report = run_build(
+            config, drafts=drafts, keep_going=keep_going, future=future, force=force, jobs=jobs, use_cache=not no_cache
+        )
     except BuildFailed as exc:
         for d in exc.diagnostics:
             _echo_err(d.format())

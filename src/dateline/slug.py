@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_SLUG_BYTES = 80
 WINDOWS_RESERVED: frozenset[str] = frozenset(
@@ -22,6 +23,7 @@ _TRANSLIT = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=262_144)
 def slugify(text: str, max_bytes: int = MAX_SLUG_BYTES) -> str:
     """The slug of ``text``; empty when nothing usable is left (the caller picks a fallback)."""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).translate(_TRANSLIT))

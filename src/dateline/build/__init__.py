@@ -10,15 +10,25 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 
 from ..config import SiteConfig
 from ..errors import DatelineError
 from ..model import Diagnostic, Level
+from .cache import CACHE_DIR, BuildCache, CachedFile
 from .engine import RenderResult, SiteBuilder, render_page, render_settings, source_date
 from .search import build_search_index
-from .writer import StagingWriter, check_output_location, remove_stale_staging
+from .writer import MARKER, StagingWriter, check_output_location, commit_journal, remove_stale_staging
+
+JOURNAL_MIN = 200
+JOURNAL_SHARE = 20
+"""A change of at most max(JOURNAL_MIN, 1/JOURNAL_SHARE of the files) is committed file by file through a
+redo journal instead of re-linking the whole tree into a new staging folder."""
+
+SEARCH_BUNDLE = "pagefind/"
+"""The search index folder Pagefind writes into the output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,24 +55,64 @@ class BuildFailed(DatelineError):
 
 def write_output(config: SiteConfig, files: dict[str, bytes], force: bool = False) -> int:
     """Write ``files`` into a staging folder, index it for search, and swap it in for the output."""
-    writer = StagingWriter(config.output_path)
+    return write_incremental(config, {rel: files[rel] for rel in files}, force=force)[0]
+
+
+def write_incremental(config: SiteConfig, files: dict[str, bytes | None], force: bool = False) -> tuple[int, int]:
+    """Make the output hold exactly ``files``; None means "the file already in the output is right".
+
+    Returns (files in the new output, files actually written). When nothing changed — every value None
+    and no file to remove — nothing is written at all. Otherwise a staging folder is filled (unchanged
+    files hard-linked from the current output, the rest written), indexed for search, and swapped in.
+    """
+    output = config.output_path
+    have_output = (output / MARKER).is_file()
+    old_files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()} if have_output else set()
+    old_pages = {p for p in old_files if not p.startswith(SEARCH_BUNDLE) and p != MARKER}
+    changed = [rel for rel, data in files.items() if data is not None]
+    removed = sorted(old_pages - set(files))
+    if have_output and not changed and not removed:
+        return len(old_files) - 1, 0
+    small = len(changed) + len(removed) <= max(JOURNAL_MIN, len(old_pages) // JOURNAL_SHARE)
+    html_changed = any(rel.endswith(".html") for rel in changed) or bool(removed)
+    if have_output and small and not (config.search and html_changed):
+        commit_journal(output, {rel: data for rel, data in files.items() if data is not None}, removed)
+        return len(files) + 1, len(changed)
+    writer = StagingWriter(output)
     try:
         for rel in sorted(files):
-            writer.write(rel, files[rel], owner=rel)
-        if config.search:
+            data = files[rel]
+            if data is None:
+                writer.link(rel, output / rel)
+            else:
+                writer.write(rel, data, owner=rel)
+        if config.search and (html_changed or not any(p.startswith(SEARCH_BUNDLE) for p in old_files)):
             build_search_index(writer.staging)
+        elif config.search:
+            for rel in sorted(old_files):
+                if rel.startswith(SEARCH_BUNDLE):
+                    writer.link(rel, output / rel)
         writer.commit(keep_foreign=force)
     except BaseException:
         writer.abort()
         raise
-    return writer.files
+    return writer.files, len(changed)
 
 
 def build(
-    config: SiteConfig, *, drafts: bool = False, keep_going: bool = False, future: bool = False, force: bool = False
+    config: SiteConfig,
+    *,
+    drafts: bool = False,
+    keep_going: bool = False,
+    future: bool = False,
+    force: bool = False,
+    jobs: int = 0,
+    use_cache: bool = True,
 ) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
 
+    ``jobs`` worker processes extract changed files (0: one per core). With ``use_cache`` the persistent
+    cache beside the output lets a rebuild skip unchanged files and pages; the result is the same bytes.
     Raises :class:`BuildFailed` (with every diagnostic) when any file has an error, unless ``keep_going``
     is set, in which case the good articles are built and the bad ones listed. Raises
     :class:`~dateline.errors.OutputError` or :class:`~dateline.errors.TemplateError` for site-wide
@@ -79,22 +129,45 @@ def build(
 
     check_output_location(config.output_path, config.content_path, config.root, force=force)
     remove_stale_staging(config.output_path)
-    builder = SiteBuilder(config, drafts=drafts, keep_going=keep_going, future=future)
-    # 1. load
-    articles, diagnostics, _ = builder.load()
-    diagnostics += builder.future_notes(articles)
-    if any(d.level is Level.ERROR for d in diagnostics) and not keep_going:
-        raise BuildFailed(tuple(diagnostics))
-    lap("load")
-    # 2. collect
-    site = builder.collect(articles)
-    lap("collect")
-    # 3. render
-    files, pages, _ = builder.render(site)
-    lap("render")
-    # 4. write
-    written = write_output(config, files, force=force)
-    lap("write")
+    builder = SiteBuilder(config, drafts=drafts, keep_going=keep_going, future=future, jobs=jobs or os.cpu_count() or 1)
+    cache: BuildCache | None = None
+    notes: list[Diagnostic] = []
+    if use_cache:
+        cache = BuildCache(config.output_path.parent / CACHE_DIR, f"{config.timezone}/{config.max_file_bytes}")
+        if cache.warning:
+            notes.append(Diagnostic(str(cache.path), 0, Level.WARNING, cache.warning, code="cache"))
+        builder.preload({rel: (c.size, c.mtime_ns, c.digest, c.payload) for rel, c in cache.articles().items()})
+    try:
+        # 1. load
+        articles, diagnostics, _ = builder.load()
+        diagnostics += notes + builder.future_notes(articles)
+        if any(d.level is Level.ERROR for d in diagnostics) and not keep_going:
+            raise BuildFailed(tuple(diagnostics))
+        lap("load")
+        # 2. collect
+        site = builder.collect(articles)
+        lap("collect")
+        # 3. render (pages whose inputs are unchanged since the last build are neither rendered nor written)
+        old_pages = cache.pages() if cache else {}
+        output = config.output_path
+        trusted = cache is not None and (output / MARKER).is_file()
+
+        def reuse(rel: str, fingerprint: str) -> bool:
+            return trusted and old_pages.get(rel, ("", ""))[0] == fingerprint and (output / rel).is_file()
+
+        files, pages, _, prints = builder.render(site, reuse if cache else None)
+        lap("render")
+        # 4. write
+        written, _ = write_incremental(config, files, force=force)
+        lap("write")
+        if cache is not None:
+            cache.save(
+                {rel: CachedFile(*record) for rel, record in builder.cached_records().items()},
+                {rel: (fp, "") for rel, fp in prints.items()},
+            )
+    finally:
+        if cache is not None:
+            cache.close()
     return BuildReport(
         articles=len(site.articles),
         pages=pages,

@@ -16,11 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
+from .. import __version__
 from ..config import SiteConfig
 from ..errors import CollisionError, ContentError, TemplateError
 from ..extract.article import make_article
@@ -42,6 +45,10 @@ class _Cached:
     diagnostics: tuple[Diagnostic, ...]
 
 
+Reuse = Callable[[str, str], bool]
+"""Decides from (output path, input fingerprint) whether the file already on disk is still right."""
+
+
 @dataclass(frozen=True, slots=True)
 class RenderResult:
     """Every output file of one build, and what it took."""
@@ -56,6 +63,39 @@ class RenderResult:
     extracted: int
     """How many content files were read and extracted (the rest came from the article cache)."""
     diagnostics: tuple[Diagnostic, ...]
+
+
+def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str) -> _Cached | None:
+    """Read and extract one content file (runs in worker processes for parallel builds)."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    try:
+        raw = read_document(path, rel, max_bytes)
+    except ContentError as exc:
+        if exc.code == "vanished":
+            return None
+        return _Cached(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
+    try:
+        article = make_article(raw, ZoneInfo(tz_name))
+    except ContentError as exc:
+        return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (exc.diagnostic(),))
+    except RecursionError:
+        diag = Diagnostic(rel, 1, Level.ERROR, "input too deeply nested to parse", 1, "recursion")
+        return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (diag,))
+    kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
+    return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
+
+
+def _extract_batch(items: list[tuple[str, str]], max_bytes: int, tz_name: str) -> list[tuple[str, _Cached | None]]:
+    return [(rel, extract_file(Path(p), rel, max_bytes, tz_name)) for p, rel in items]
+
+
+PARALLEL_MIN_FILES = 64
+"""Fewer changed files than this are extracted in-process: starting workers would cost more."""
 
 
 def source_date() -> dt.date | None:
@@ -133,6 +173,8 @@ class SiteBuilder:
     keep_going: bool = False
     future: bool = False
     """Publish articles dated after today (``SOURCE_DATE_EPOCH``'s date, else the clock in the site zone)."""
+    jobs: int = 1
+    """Worker processes for extraction (1: in-process)."""
     _articles: dict[str, _Cached] = field(default_factory=dict)
     _pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     _theme_key: str = ""
@@ -148,10 +190,11 @@ class SiteBuilder:
         articles: list[Article] = []
         seen: set[str] = set()
         extracted = 0
+        fresh = self._extract_changed(paths, content)
         for path in paths:
             rel = path.relative_to(content).as_posix()
             seen.add(rel)
-            cached = self._load_one(path, rel)
+            cached = fresh[rel] if rel in fresh else self._load_one(path, rel)
             if cached is None:
                 continue
             if cached is not self._articles.get(rel):
@@ -163,6 +206,33 @@ class SiteBuilder:
         for gone in set(self._articles) - seen:
             del self._articles[gone]
         return articles, diagnostics, extracted
+
+    def _extract_changed(self, paths: list[Path], content: Path) -> dict[str, _Cached | None]:
+        """Extract, across ``jobs`` processes, every file whose size or mtime differs from the cache."""
+        if self.jobs <= 1:
+            return {}
+        todo: list[tuple[str, str]] = []
+        for path in paths:
+            rel = path.relative_to(content).as_posix()
+            old = self._articles.get(rel)
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            if old is None or (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
+                todo.append((str(path), rel))
+        if len(todo) < PARALLEL_MIN_FILES:
+            return {}
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(16, len(todo) // (self.jobs * 8))
+        batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+        out: dict[str, _Cached | None] = {}
+        args = (self.config.max_file_bytes, self.config.timezone)
+        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            for result in pool.map(_extract_batch, batches, *[[a] * len(batches) for a in args]):
+                out.update(result)
+        return out
 
     def _load_one(self, path: Path, rel: str) -> _Cached | None:
         try:
@@ -214,8 +284,36 @@ class SiteBuilder:
         urls = UrlScheme(base_path=self.config.base_path, **dict(self.config.urls))
         return build_site(published, urls, source_date())
 
-    def render(self, site: Site) -> tuple[dict[str, bytes], int, int]:
-        """Every output file; pages whose context and theme are unchanged come from the page cache."""
+    def preload(self, cached: dict[str, tuple[int, int, str, bytes]]) -> None:
+        """Seed the article cache from the persistent cache (path → size, mtime, digest, pickled record)."""
+        from .cache import loads
+
+        for rel, (size, mtime, digest, payload) in cached.items():
+            try:
+                article, diagnostics = loads(payload)
+            except Exception:  # an unreadable entry is simply re-extracted
+                continue
+            self._articles[rel] = _Cached(size, mtime, digest, article, diagnostics)
+
+    def cached_records(self) -> dict[str, tuple[int, int, str, bytes]]:
+        """The article cache in the persistent cache's form."""
+        from .cache import dumps
+
+        return {
+            rel: (c.size, c.mtime_ns, c.digest, dumps((c.article, c.diagnostics)))
+            for rel, c in self._articles.items()
+            if c.digest
+        }
+
+    def render(
+        self, site: Site, reuse: Reuse | None = None
+    ) -> tuple[dict[str, bytes | None], int, int, dict[str, str]]:
+        """Every output file, and a fingerprint of each one's inputs.
+
+        A page comes from the in-memory page cache when its context and the theme are unchanged; with
+        ``reuse``, a page whose fingerprint ``reuse(path, fingerprint)`` accepts is not rendered at all
+        and its value is None (the file already on disk is still right).
+        """
         theme = Theme.for_site(self.config.templates_path)
         key = theme_fingerprint(theme)
         if key != self._theme_key:
@@ -225,33 +323,46 @@ class SiteBuilder:
         env = make_environment(theme)
         view = site_view(site, settings)
         pages = build_pages(site, settings)
-        files: dict[str, bytes] = {}
+        files: dict[str, bytes | None] = {}
+        prints: dict[str, str] = {}
         fresh: dict[str, tuple[Page, bytes]] = {}
         rendered = 0
+        base = hashlib.sha256(pickle.dumps((view, key, __version__), protocol=5)).digest() if reuse else b""
         for page in pages:
             rel = UrlScheme.file_for(page.path)
-            old = self._pages.get(rel)
-            if old is not None and old[0] == page and self._view_key == view:
-                data = old[1]
-            else:
-                data = render_page(env, page, view)
-                rendered += 1
             if rel in files:
                 raise CollisionError(f"two pages write {rel}", rel)
+            old = self._pages.get(rel)
+            same = old is not None and old[0] == page and self._view_key == view
+            data: bytes | None = old[1] if same and old is not None else None
+            if reuse is not None:
+                prints[rel] = hashlib.sha256(base + pickle.dumps(page, protocol=5)).hexdigest()
+                if data is None and reuse(rel, prints[rel]):
+                    files[rel] = None
+                    continue
+            if data is None:
+                data = render_page(env, page, view)
+                rendered += 1
             files[rel] = data
             fresh[rel] = (page, data)
         self._pages = fresh
         self._view_key = view
-        for rel, data in feed_files(site, settings, self.config.feed_items) + sitemap_files(site, settings, pages):
-            files[rel] = data
+        extra = feed_files(site, settings, self.config.feed_items) + sitemap_files(site, settings, pages)
         static_rel = STYLESHEET.rsplit("/", 1)[0]
         for theme_dir in reversed(theme.dirs):
             folder = theme_dir / static_rel
             if folder.is_dir():
                 for path in sorted(folder.rglob("*")):
                     if path.is_file() and not path.name.startswith("."):
-                        files[f"{static_rel}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
-        return files, len(pages), rendered
+                        extra.append((f"{static_rel}/{path.relative_to(folder).as_posix()}", path.read_bytes()))
+        for rel, blob in extra:
+            if reuse is not None:
+                prints[rel] = hashlib.sha256(blob).hexdigest()
+                if reuse(rel, prints[rel]):
+                    files[rel] = None
+                    continue
+            files[rel] = blob
+        return files, len(pages), rendered, prints
 
     def run(self) -> RenderResult:
         """Load, collect and render. Raises BuildFailed on content errors unless ``keep_going``."""
@@ -263,7 +374,8 @@ class SiteBuilder:
         if errors and not self.keep_going:
             raise BuildFailed(tuple(diagnostics))
         site = self.collect(articles)
-        files, pages, rendered = self.render(site)
+        rendered_files, pages, rendered, _ = self.render(site)
+        files = {rel: data for rel, data in rendered_files.items() if data is not None}
         return RenderResult(
             files=files,
             articles=len(site.articles),

@@ -7,6 +7,7 @@ and ``Ban Ki-moon`` in another are one page. Related articles come from one pass
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ CO_MENTIONS = 8
 """How many most-often co-mentioned entities an entity page lists."""
 RELATED = 5
 """How many related articles an article page lists."""
-MAX_POSTING_SHARE = 0.2
-"""Features carried by more than this share of a large archive say nothing about relatedness."""
+MAX_POSTING = 400
+"""A tag or entity carried by more articles than this says little about relatedness, and scanning its
+posting list for every article would make the pass quadratic; such features are skipped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,7 @@ def related_articles(articles: tuple[Article, ...], limit: int = RELATED) -> tup
         for f in ordered:
             postings[f].append(i)
     n = len(articles)
-    cap = max(50, int(n * MAX_POSTING_SHARE))
+    cap = MAX_POSTING
     weight = {f: math.log(1 + n / len(ids)) for f, ids in postings.items()}
     out: list[tuple[int, ...]] = []
     for i, feats in enumerate(features):  # one pass over each article's postings
@@ -159,6 +161,6 @@ def related_articles(articles: tuple[Article, ...], limit: int = RELATED) -> tup
             for j in ids:
                 if j != i:
                     scores[j] += weight[f]
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
         out.append(tuple(j for j, _ in best))
     return tuple(out)
