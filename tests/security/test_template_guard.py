@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SiteMaker
 
+from conftest import SiteMaker
 from dateline.errors import TemplateError
 
 RELEASE = "Title\n\n5 March 2024 – Body text.\n"
