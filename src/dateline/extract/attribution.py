@@ -76,8 +76,13 @@ _ADVERBS = word_table(
     "|has|had|have|would|will|had been|has been|has long|had long|has repeatedly|never|often|frequently|once"
 )
 _ADV = rf"(?:\s+{alternation(_ADVERBS)})?"
+PARTICIPLES = word_table(
+    "saying|calling|adding|telling|noting|arguing|asking|writing|warning|declaring|insisting|describing|tweeting"
+    "|stating|suggesting|explaining|claiming|chanting|remarking|urging|vowing|promising|replying|shouting"
+)
+"""``…, saying “…”``: participles that introduce speech after a name."""
 _POSTMOD = (
-    rf"(?:,\s+[^,“”\"]{{2,90}},"
+    rf"(?:,\s+(?P<appos>[^,“”\"]{{2,90}}),"
     rf"|\s+(?:of|from|at|with)\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+|for\s+|and\s+)?{_CAP}){{0,6}})?"
 )
 """What may stand between a name and its verb: an apposition or an ``of the WHO`` phrase."""
@@ -87,6 +92,28 @@ AFTER_PLAIN = compile_anchored(rf"[\s,.!?;:—–-]*{NP}{_POSTMOD}{_ADV},?\s+(?P
 AFTER_DASH = compile_anchored(rf"[\s,.!?]*(?P<cue>[―—])\s*(?P<np>{NAME_NP})[\s.]*$")
 """A byline-style attribution closing a paragraph: ``.” ― Carla Sanchez``."""
 AFTER_ACCORDING = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{ACCORDING_TO})\s+{NP}")
+_TAIL_REST = r"(?:[\s,][^“”\"]{0,100})?$"
+SENTENCE_TAIL = re.compile(
+    rf",\s+{NP}{_ADV}\s+(?P<cue>{_VERB})[.!?]?\s*$|,\s+(?P<cue2>{_VERB})\s+(?P<np2>{NAME_NP})[.!?]?\s*$"
+)
+"""``“…” to grow the field, Schutte said.``: an attribution closing the sentence the passage sits in."""
+_VERB_CAP = alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS)
+BEFORE_INVERTED = re.compile(rf"(?:^|[\s(])(?P<cue>{_VERB_CAP}|{_VERB})\s+(?P<np>{NAME_NP}|{DESCR_NP})\s*[:,]\s*$")
+"""``Said Ellis: “…”``: an inverted attribution opening the sentence."""
+BEFORE_PARTICIPLE = re.compile(rf"(?:^|[\s(])(?P<np>{NAME_NP})\s+(?P<cue>{alternation(PARTICIPLES)})[,:]?\s*$")
+"""``footage of Ada Lin asking, “…”``: a name right before a participle that introduces speech."""
+BEFORE_LABEL = re.compile(
+    rf"(?:^|[\s—–-]|\bfrom\s)(?P<np>(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}}):\s*$"
+)
+"""``Pollsters agree - Ada Lin: “…”``: a full name as a label before the passage."""
+AFTER_LOOSE = compile_anchored(
+    rf"[\s,.!?;:—–-]*(?P<np>(?:[a-z][\w’'-]*\s+){{1,5}}{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}}){_ADV}\s+(?P<cue>{_VERB})\b"
+)
+"""``,” conservative radio host Ada Lin said``: lower-case title words no table lists, then a full name."""
+AFTER_INVERTED_LOOSE = compile_anchored(
+    rf"[\s,.!?;:—–-]*(?P<cue>{_VERB})\s+(?P<np>(?:[a-z0-9][\w/’'-]*\s+){{1,5}}{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}})"
+)
+"""``,” said 9/11 widow Ada Lin``: the inverted form of ``AFTER_LOOSE``."""
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
 BEFORE_PLAIN = re.compile(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
 INTRO_END = re.compile(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
@@ -150,10 +177,17 @@ def attribution_after(text: str) -> Attribution | None:
     window = _clip_after(text)
     if not window.strip():
         return None
-    for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN, AFTER_DASH):
+    for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN, AFTER_DASH, AFTER_LOOSE, AFTER_INVERTED_LOOSE):
         m = rx.match(window)
         if m and _good_np(m.group("np")):
-            return Attribution(_trim_np(m.group("np")), m.group("cue"), "after")
+            return Attribution(_pick_np(m), m.group("cue"), "after")
+    # 2b. the rest of the sentence, closed by its attribution: ``” to grow the field, Schutte said.``
+    words = window.rstrip(" .!?").rsplit(None, 1)
+    m = SENTENCE_TAIL.search(window) if words and (words[-1] in SPEECH_VERBS or words[-1][:1].isupper()) else None
+    if m is not None:
+        np, cue = (m.group("np"), m.group("cue")) if m.group("np") else (m.group("np2"), m.group("cue2"))
+        if _good_np(np):
+            return Attribution(trim_np(np), cue, "tail")
     return None
 
 
@@ -164,12 +198,27 @@ def attribution_before(text: str) -> Attribution | None:
         return None
     m = BEFORE_ACCORDING.search(window)
     if m and _good_np(m.group("np")):
-        return Attribution(_trim_np(m.group("np")), "according to", "before")
+        return Attribution(_pick_np(m), "according to", "before")
+    # The end-anchored patterns only run when the window ends as they need (a cheap test first).
+    tail = window.rstrip()
+    last_word = tail.rstrip(",:").rsplit(None, 1)[-1] if tail.rstrip(",:").split() else ""
+    if tail.endswith((":", ",")):
+        m = BEFORE_INVERTED.search(window)
+        if m and _good_np(m.group("np")):
+            return Attribution(trim_np(m.group("np")), m.group("cue").lower(), "before")
+    if last_word in PARTICIPLES:
+        m = BEFORE_PARTICIPLE.search(window)
+        if m and _good_np(m.group("np")):
+            return Attribution(trim_np(m.group("np")), m.group("cue"), "before")
+    if tail.endswith(":"):
+        m = BEFORE_LABEL.search(window)
+        if m and _good_np(m.group("np")):
+            return Attribution(trim_np(m.group("np")), "", "before")
     found: Attribution | None = None
     for m in BEFORE_PLAIN.finditer(window):
         np = m.group("np")
         if _good_np(np):
-            found = Attribution(_trim_np(np), m.group("cue"), "before")
+            found = Attribution(_pick_np(m), m.group("cue"), "before")
     return found
 
 
@@ -179,25 +228,52 @@ def attribution_intro(previous_paragraph: str) -> Attribution | None:
     ends = sentence_ends(tail)
     m = INTRO_END.search(tail, ends[-1] if ends else 0)
     if m and _good_np(m.group("np")):
-        return Attribution(_trim_np(m.group("np")), m.group("cue"), "intro")
+        return Attribution(_pick_np(m), m.group("cue"), "intro")
     return None
 
 
+_OPENERS = word_table(
+    "But|And|So|Yet|Then|Now|Still|However|Though|Although|While|When|Also|Instead|Meanwhile|Later|Earlier|Indeed"
+)
+"""Sentence openers that the name pattern can take for the first word of a name."""
+_CAPITAL_PRONOUNS = word_table("He|She|They|We|It|I")
+_DESCRIPTOR_HEADS = word_table("the|a|an|one|another|his|her|their|its|our")
+_APPOS_NAME = re.compile(rf"(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{1,4}}")
+"""A bare personal name in apposition: at least two capitalised words, no title or role."""
 _BAD_NP_START = word_table(
     "That|This|These|Those|There|It's|What|Which|When|Where|Why|How|If|As|And|But|Or|So|Then|Also"
 )
 
 
 def _good_np(np: str) -> bool:
-    first = np.split()[0] if np.split() else ""
-    return first not in _BAD_NP_START
+    words = _strip_openers(np.split())
+    return bool(words) and words[0] not in _BAD_NP_START
+
+
+def _strip_openers(words: list[str]) -> list[str]:
+    """``But Flynn`` → ``Flynn``; ``U.S. He`` → ``He``: sentence openers caught at the front of a name."""
+    if len(words) > 1 and words[-1] in _CAPITAL_PRONOUNS:
+        return words[-1:]
+    while len(words) > 1 and words[0] in _OPENERS:
+        words = words[1:]
+    return words
+
+
+def _pick_np(m: re.Match[str]) -> str:
+    """The speaker phrase of a match: a name in apposition to a descriptor wins (``her adviser, Jo Pike,``)."""
+    np = trim_np(m.group("np"))
+    appos = m.groupdict().get("appos")
+    if appos and np.split()[0].lower() in _DESCRIPTOR_HEADS and _APPOS_NAME.fullmatch(appos.strip()):
+        return trim_np(appos)
+    return np
 
 
 _LEADING_CONJUNCTIONS = ("and ", "or ", "but ", "while ", "as ")
 
 
-def _trim_np(np: str) -> str:
-    np = np.strip(" ,.;:")
+def trim_np(np: str) -> str:
+    """A speaker phrase without edge punctuation, sentence openers, leading conjunctions or a possessive."""
+    np = " ".join(_strip_openers(np.strip(" ,.;:").split()))
     for lead in _LEADING_CONJUNCTIONS:
         if np.startswith(lead):
             np = np[len(lead) :]

@@ -21,6 +21,10 @@ SHORT_BLOCK = 45
 """A block shorter than this with no sentence punctuation is link- or menu-like."""
 PAGE_MODE_MIN_BLOCKS = 25
 PAGE_MODE_SHORT_SHARE = 0.40
+TABLE_ROW_SHARE = 0.5
+"""Share of short lines with digits at which a many-line text is a table rather than a page."""
+TABLE_ROW_MAX_CHARS = 80
+"""Lines shorter than this are the candidate menu items or table rows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +49,23 @@ def _is_short(text: str) -> bool:
     return len(text) < SHORT_BLOCK and not any(p in text for p in ".!?")
 
 
+def _is_table_row(text: str) -> bool:
+    """A line of a results table or listing (``68 Ada Lin``, ``Rovers 2 United 1``): it carries a number."""
+    return any(ch.isdigit() for ch in text)
+
+
 def looks_like_page(blocks: list[Block]) -> bool:
-    """True when the text reads like a whole scraped web page rather than an article."""
+    """True when the text reads like a whole scraped web page rather than an article.
+
+    A wire table (sports results, standings, listings) is many short lines too, but most of them carry
+    numbers and all of them are body: when lines with digits make up ``TABLE_ROW_SHARE`` of the lines
+    shorter than ``TABLE_ROW_MAX_CHARS``, the text is a table, not a page. (Scraped pages sit far below:
+    their short lines are menu items and teasers, a few with a date or a count.)
+    """
     if len(blocks) < PAGE_MODE_MIN_BLOCKS:
+        return False
+    lines = [b.text for b in blocks if len(b.text) < TABLE_ROW_MAX_CHARS]
+    if lines and sum(1 for t in lines if _is_table_row(t)) / len(lines) >= TABLE_ROW_SHARE:
         return False
     short = sum(1 for b in blocks if _is_short(b.text))
     return short / len(blocks) >= PAGE_MODE_SHORT_SHARE

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Entity, EntityKind
@@ -113,8 +114,17 @@ class EntityIndex:
         return None
 
 
-def build_entities(paragraphs: tuple[str, ...], mentions: list[Mention], speakers: set[str]) -> EntityIndex:
-    """Cluster, type and count ``mentions``; ``speakers`` are noun phrases seen as quote speakers."""
+ExtraVotes = Callable[[Mention], Mapping[EntityKind, float]]
+"""Kind evidence from outside the rules for one mention (the ``nlp`` extra's model, ``entity_nlp.py``)."""
+
+
+def build_entities(
+    paragraphs: tuple[str, ...], mentions: list[Mention], speakers: set[str], extra_votes: ExtraVotes | None = None
+) -> EntityIndex:
+    """Cluster, type and count ``mentions``; ``speakers`` are noun phrases seen as quote speakers.
+
+    ``extra_votes``, when given, adds its weights to each mention's rule votes (step 3).
+    """
     acronyms = _acronym_links(paragraphs, mentions)
     clusters: list[_Cluster] = []
     by_key: dict[str, int] = {}
@@ -139,6 +149,9 @@ def build_entities(paragraphs: tuple[str, ...], mentions: list[Mention], speaker
             c.gender = m.gender
         c.first = min(c.first, (m.paragraph, m.start))
         _vote(c, m, acronyms, speakers)
+        if extra_votes is not None:
+            for kind, weight in extra_votes(m).items():
+                c.votes[kind] += weight
     _merge_acronym_targets(clusters, by_key, acronyms)
     roles = _role_map(clusters)
     for m in role_only:

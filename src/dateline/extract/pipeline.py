@@ -8,6 +8,7 @@
 6. dateline     ``PLACE, Month D (Agency) -`` opening the first paragraph (``dateline.py``)
 7. quotes       passages from opening to closing mark                     (``quotes.py``)
 8. entities     mentions, clusters, kinds, counts                         (``mentions.py``, ``entities.py``)
+                with ``DATELINE_NLP=1`` and the ``nlp`` extra, spaCy spans add votes and mentions (``entity_nlp.py``)
 9. speakers     attribution and resolution of each quote                  (``attribution.py``, ``speakers.py``)
 """
 
@@ -20,6 +21,7 @@ from .boilerplate import strip_boilerplate
 from .dateline import parse_dateline
 from .dates import date_line, full_date
 from .entities import build_entities
+from .entity_nlp import nlp_enabled, nlp_evidence
 from .mentions import find_mentions
 from .patterns import TAGS_LINE_RE
 from .quotes import find_spans
@@ -74,7 +76,12 @@ def extract_text(text: str, path: str, first_line: int = 1, title: str | None = 
     spans = find_spans(paragraphs)
     speakers = _speaker_phrases(spans, paragraphs)
     # 8. entities
-    index = build_entities(paragraphs, find_mentions(paragraphs), speakers)
+    mentions = find_mentions(paragraphs)
+    if nlp_enabled():
+        mentions, evidence = nlp_evidence(paragraphs, mentions)
+        index = build_entities(paragraphs, mentions, speakers, evidence.votes_for)
+    else:
+        index = build_entities(paragraphs, mentions, speakers)
     # 9. speakers
     quotes = resolve_quotes(spans, paragraphs, index)
     for q in quotes:

@@ -10,7 +10,9 @@ The scan, per paragraph, left to right:
 3. A passage still open at the end of a paragraph continues when the next paragraph opens with a
    quotation mark (the newspaper convention for multi-paragraph quotes); otherwise it is closed at the
    paragraph end and flagged ``unclosed``.
-4. Passages that are names, titles or scare quotes are dropped later, once attribution is known.
+4. A transcript line (``"WALLACE: Let's start …``) opens with a speaker label in capitals; a straight
+   mark before the label is the transcript's own framing, not a quotation mark.
+5. Passages that are names, titles or scare quotes are dropped later, once attribution is known.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ _MARK_RE = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOT
 """Any quotation mark; the scan visits only these positions."""
 _CLOSE_AFTER = ".,;:!?)"
 """Characters after which a mark closes rather than opens a passage."""
+TRANSCRIPT_LABEL_RE = re.compile(
+    r"^[\"“]?\s*(?:\([A-Z][A-Za-z .,'’-]{0,30}\)\s*)?(?:(?P<label>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2}):\s|$)"
+)
+"""The speaker label that opens a transcript line (``WALLACE:``, ``"(CROSSTALK.) PENCE:``) or a stage direction."""
 MAX_QUOTES_PER_PARAGRAPH = 200
 """A guard against pathological input: more marks than this in one paragraph are not dialogue."""
 
@@ -112,6 +118,8 @@ def find_spans(paragraphs: tuple[str, ...] | list[str]) -> list[Span]:
     carry_straight = False
     for idx, text in enumerate(paragraphs):
         marks = _marks(text)
+        if marks and marks[0][0] < 2 and text[marks[0][0]] == STRAIGHT_QUOTE and TRANSCRIPT_LABEL_RE.match(text):
+            marks = _marks(text[: marks[0][0]] + " " + text[marks[0][0] + 1 :])  # step 4
         opened: int | None = None
         opened_straight = False
         if carry and not (marks and marks[0][1] == "o" and text[: marks[0][0]].strip() == ""):

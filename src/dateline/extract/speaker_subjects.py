@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import NAME_NP, PRONOUN_NP, sentence_ends
+from .attribution import NAME_NP, PRONOUN_NP, sentence_ends, trim_np
 from .patterns import NON_NAME_CAPITALS, SPEECH_VERBS, alternation, compile_anchored, word_table
 
 _NOT_VERBS = word_table(
@@ -36,14 +36,23 @@ _AUXILIARIES = word_table(
 )
 """Auxiliaries and adverbs skipped between a subject and its main verb."""
 
+_SUBORDINATORS = word_table("But|And|So|Yet|Though|Although|While|When|If|As|After|Since|Because|Still|Then")
+"""Words that open a sentence before its subject without a comma (``Though she called it “…”``)."""
+_INTRO = rf"(?:[^\s,“”\"][^,“”\".!?;:]{{0,70}},\s+|{alternation(_SUBORDINATORS)}\s+)?"
 SUBJECT_RE = compile_anchored(
-    r"(?:[^\s,“”\"][^,“”\".!?;:]{0,70},\s+)?"
-    rf"(?P<np>{NAME_NP}|{PRONOUN_NP}(?:[’']s)?)"
+    _INTRO + rf"(?P<np>{NAME_NP}|{PRONOUN_NP}(?:[’']s)?)"
     r"(?:,\s+[^“”\"]{2,160}?,)?"
     rf"(?:\s+{alternation(_AUXILIARIES)}\b)*"
     r"\s+(?P<verb>[a-z][a-z’'-]+)"
 )
 """A sentence opening: ``[Intro,] Subject [, apposition,] [aux] verb``."""
+APPOS_SUBJECT_RE = compile_anchored(
+    _INTRO + r"(?:[Aa]nother|[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,4},\s+"
+    rf"(?P<np>{NAME_NP}),"
+    rf"(?:\s+{alternation(_AUXILIARIES)}\b)*"
+    r"\s+(?P<verb>[a-z][a-z’'-]+)"
+)
+"""``Another critic, Ada Lin, likened …``: a descriptor subject with the name in apposition."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +81,18 @@ def sentence_subjects(paragraphs: tuple[str, ...]) -> list[Subject]:
 
 def subject_at(text: str, start: int) -> tuple[str, str, int] | None:
     """``(np, verb, end)`` for the sentence that starts at ``start`` in ``text``, if it opens with one."""
-    m = SUBJECT_RE.match(text, start)
-    if m is None:
-        return None
-    np, verb = m.group("np"), m.group("verb")
+    for rx in (SUBJECT_RE, APPOS_SUBJECT_RE):
+        m = rx.match(text, start)
+        if m is not None:
+            found = _checked(m.group("np"), m.group("verb"))
+            if found is not None:
+                return found[0], found[1], m.end()
+    return None
+
+
+def _checked(np: str, verb: str) -> tuple[str, str] | None:
+    if " " in np and not np.endswith(("’s", "'s")):
+        np = trim_np(np)
     if np[:-2] in PRONOUNS and np.endswith(("’s", "'s")):
         np = np[:-2]  # ``He’s claiming``
     first = np.split()[0]
@@ -83,7 +100,7 @@ def subject_at(text: str, start: int) -> tuple[str, str, int] | None:
         return None
     if first not in PRONOUNS and (first in NON_NAME_CAPITALS or first.rstrip(".") in NON_NAME_CAPITALS):
         return None
-    return np, verb, m.end()
+    return np, verb
 
 
 _SPEECH_VERB_RE = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b")

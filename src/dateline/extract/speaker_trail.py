@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..model import EntityKind
 from .entities import EntityIndex
 from .patterns import PRONOUNS_FEMALE, PRONOUNS_MALE
+from .speaker_gender import text_genders
 from .speaker_subjects import Subject
 
 _PERSON_GENDER = {p.lower(): "male" for p in PRONOUNS_MALE} | {p.lower(): "female" for p in PRONOUNS_FEMALE}
@@ -40,8 +41,15 @@ class Source:
 class SourceTrail:
     """Named sources in reading order, for resolving pronoun speakers."""
 
-    def __init__(self, index: EntityIndex, subjects: list[Subject], reported: list[tuple[int, int, str]]) -> None:
+    def __init__(
+        self,
+        index: EntityIndex,
+        paragraphs: tuple[str, ...],
+        subjects: list[Subject],
+        reported: list[tuple[int, int, str]],
+    ) -> None:
         self._index = index
+        self._genders = text_genders(index, paragraphs, subjects, reported)
         self._sources: list[Source] = []
         for s in subjects:
             found = self._named(s.np)
@@ -71,6 +79,17 @@ class SourceTrail:
                 kind = self._index.entities[ent].kind
         insort(self._sources, Source(where, name, entity, kind))
 
+    def recent_person(self, where: tuple[int, int], first_paragraph: int) -> str | None:
+        """The last named person source before ``where`` and at or after ``first_paragraph``, if any."""
+        for s in reversed(self._sources):
+            if s.where >= where:
+                continue
+            if s.where[0] < first_paragraph:
+                return None
+            if s.kind is EntityKind.PERSON:
+                return s.name
+        return None
+
     def pronoun(self, pron: str, where: tuple[int, int]) -> tuple[str | None, int | None]:
         """The source ``pron`` (lower case) refers back to from ``where``, if any."""
         want = _PERSON_GENDER.get(pron)
@@ -80,7 +99,7 @@ class SourceTrail:
             if want is not None:
                 if s.kind is EntityKind.ORGANIZATION:
                     continue
-                if s.entity is not None and self._index.genders.get(s.entity, want) != want:
+                if s.entity is not None and self._genders.get(s.entity, want) != want:
                     continue
                 return s.name, s.entity
             if pron == "it" and s.kind is EntityKind.ORGANIZATION:
@@ -90,6 +109,6 @@ class SourceTrail:
         if want is not None:
             # 4. No source fits: the most recent person of that gender named anywhere before.
             for para, offset, idx in reversed(self._index.person_positions):
-                if (para, offset) < where and self._index.genders.get(idx, want) == want:
+                if (para, offset) < where and self._genders.get(idx, want) == want:
                     return self._index.entities[idx].name, idx
         return None, None

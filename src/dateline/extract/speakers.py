@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from ..model import EntityKind, Quote
 from .attribution import Attribution, attribution_after, attribution_before, attribution_intro, sentence_ends
 from .entities import EntityIndex
-from .patterns import HONORIFICS, ROLE_NOUNS, SPEAKER_PRONOUNS, UNNAMED_SPEAKER_HEADS, alternation, word_table
-from .quotes import Span
+from .patterns import HONORIFICS, ROLE_NOUNS, SPEAKER_PRONOUNS, UNNAMED_SPEAKER_HEADS, word_table
+from .quotes import TRANSCRIPT_LABEL_RE, Span
 from .speaker_subjects import reported_sources, sentence_subjects, subject_at
 from .speaker_trail import SourceTrail
 
@@ -34,15 +34,11 @@ NAMING_CUES = word_table(
     """
 )
 """Words right before a passage that make it a name or title rather than speech."""
+SHOW_CUES = word_table("on|in|of|from|to|via|at")
+"""Words right before a title-case passage that make it a programme or publication name."""
 MAX_TITLE_WORDS = 6
 SUBJECT_WINDOW = 300
 """Characters before a quote searched for the start of its sentence."""
-PARTICIPLE_CUES = word_table(
-    "saying|calling|adding|telling|noting|arguing|asking|writing|warning|declaring|insisting|describing|tweeting"
-    "|stating|suggesting|explaining|claiming|chanting|remarking|urging|vowing|promising|accusing|labeling|labelling"
-)
-"""``…, saying “…”``: the cue of a partial quote that follows its subject's main verb."""
-PARTICIPLE_CUE_RE = re.compile(rf"\b{alternation(PARTICIPLE_CUES)}\b")
 DETERMINERS = word_table("the|a|an|one|another|this|that|his|her|their|its")
 NAME_PARTICLES = word_table("de|del|della|der|den|van|von|da|di|du|la|le|el|al|bin|ibn")
 ROLE_WORDS_LOWER = frozenset(w.lower() for w in (*ROLE_NOUNS, *HONORIFICS))
@@ -77,8 +73,13 @@ def _is_speech(span: Span, text: str, paragraphs: tuple[str, ...], attribution: 
     if prev_word in ("so-called", "dubbed", "nicknamed", "titled", "entitled", "headlined", "branded"):
         return False
     plain = re.sub(r"[,;:]", "", text)
+    small = ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "&")
+    if len(words) <= MAX_TITLE_WORDS and (prev_word in SHOW_CUES or prev_word.endswith(("’s", "'s"))):
+        # ``on “Fox News Sunday,”`` / ``ABC’s “This Week.”``: a programme or work title, whatever follows
+        bare = plain.rstrip(".!?")
+        if all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in bare.split()):
+            return False
     if len(words) <= MAX_TITLE_WORDS and not re.search(r"[.!?]", text):
-        small = ("of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "&")
         title_case = all(w[:1].isupper() or w.lower() in small or not w[:1].isalpha() for w in plain.split())
         if title_case and (attribution is None or attribution.where != "after"):
             return False
@@ -95,7 +96,7 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
         att = _attribute(s, paragraphs)
         if _is_speech(s, text, paragraphs, att):
             located.append(_Located(s, text, att))
-    trail = SourceTrail(index, sentence_subjects(paragraphs), reported_sources(paragraphs))
+    trail = SourceTrail(index, paragraphs, sentence_subjects(paragraphs), reported_sources(paragraphs))
     quotes: list[Quote] = []
     last_by_para: dict[int, tuple[str | None, str | None]] = {}
     for i, item in enumerate(located):
@@ -107,10 +108,12 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
         cue: str | None = None
         if att is None:
             att = _inherited(i, located, paragraphs)
+        if att is None:
+            att = _transcript_label(paragraphs[para])
         if att is None and para not in last_by_para:
             att = _subject_of_sentence(item.span, paragraphs, index)
         if att is not None:
-            cue = att.cue
+            cue = att.cue or None
             speaker, ent = _resolve(att.np, where, index, trail)
             if speaker is not None and not _is_pronoun(att.np):
                 trail.add(where, speaker, ent)
@@ -120,6 +123,9 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
                 speaker, cue = last_by_para[para]
             elif _quote_only(item.span, paragraphs) and para - 1 in last_by_para:
                 speaker, cue = last_by_para[para - 1]
+            elif _opens_sentence(item.span, paragraphs):
+                # 3b. an unattributed quote opening a sentence: the person the story just put forward
+                speaker = trail.recent_person(where, para - 1)
         quotes.append(Quote(item.text, speaker, cue, para, item.span.unclosed))
         end_para = item.span.parts[-1].paragraph
         for p in range(para, end_para + 1):
@@ -170,6 +176,25 @@ def _inherited(i: int, located: list[_Located], paragraphs: tuple[str, ...]) -> 
 def _quote_only(span: Span, paragraphs: tuple[str, ...]) -> bool:
     first = span.parts[0]
     return first.open_at >= 0 and paragraphs[first.paragraph][: first.open_at].strip() == ""
+
+
+def _transcript_label(paragraph: str) -> Attribution | None:
+    """``PENCE: Well, look …``: in a transcript line the label names who speaks."""
+    m = TRANSCRIPT_LABEL_RE.match(paragraph)
+    if m is None or m.group("label") is None or len(m.group("label")) < 3:
+        return None
+    return Attribution(m.group("label").title(), "", "label")
+
+
+def _opens_sentence(span: Span, paragraphs: tuple[str, ...]) -> bool:
+    first = span.parts[0]
+    if first.open_at < 0:
+        return False
+    head = paragraphs[first.paragraph][max(0, first.open_at - SUBJECT_WINDOW) : first.open_at]
+    if not head.strip():
+        return True
+    ends = sentence_ends(head)
+    return bool(ends) and not head[ends[-1] :].strip()
 
 
 def _is_pronoun(np: str) -> bool:

@@ -1,0 +1,78 @@
+"""Which pronoun the text itself uses for each person, to check a ``he``/``she`` speaker against.
+
+A first-name list guesses gender from ``Bernie`` or ``Dana`` and is often wrong or unsure; the story
+is not. After a sentence makes a person its subject (``Sanders said …``) or names them beside a speech
+verb, the pronouns that follow in that sentence and the next mostly refer back to them.
+
+1. For each subject sentence and each reported source naming a person, count ``he/him/his/himself``
+   and ``she/her/hers/herself`` from the end of the name to the end of the next sentence.
+2. An honorific in the person's names (``Mr.``, ``Ms.``) settles the question outright.
+3. With no guess, a margin of ``MARGIN`` decides. Against a guess, the text must use the other
+   gender's pronouns ``MARGIN`` times and ``OVERRIDE_RATIO`` times as often as the guessed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import sentence_ends
+from .entities import EntityIndex
+from .patterns import FEMALE_HONORIFICS, MALE_HONORIFICS, PRONOUNS_FEMALE, PRONOUNS_MALE
+from .speaker_subjects import Subject
+
+MARGIN = 2
+"""How many more pronouns of one gender than the other the text must use to override the guess."""
+OVERRIDE_RATIO = 3
+"""How much more often the text must use the other gender's pronouns to overturn a first-name guess."""
+READ_CHARS = 300
+"""Characters read after a name for the pronouns that refer back to it."""
+_MALE = frozenset(p.lower() for p in PRONOUNS_MALE) | {"himself"}
+_FEMALE = frozenset(p.lower() for p in PRONOUNS_FEMALE) | {"herself"}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def text_genders(
+    index: EntityIndex,
+    paragraphs: tuple[str, ...],
+    subjects: list[Subject],
+    reported: list[tuple[int, int, str]],
+) -> dict[int, str]:
+    """Person entity index → ``male``/``female``, from the text where it speaks clearly, else the guess."""
+    genders = dict(index.genders)
+    votes: dict[int, list[int]] = {}
+    spots = [(s.paragraph, s.end, s.np) for s in subjects] + reported
+    for para, offset, np in spots:
+        idx = index.person_for(np)
+        if idx is None:
+            continue
+        text = paragraphs[para]
+        window = text[offset : offset + READ_CHARS]
+        ends = sentence_ends(window)
+        if len(ends) >= 2:
+            window = window[: ends[1]]
+        tally = votes.setdefault(idx, [0, 0])
+        for w in _WORD.findall(window):
+            lw = w.lower()
+            if lw in _MALE:
+                tally[0] += 1
+            elif lw in _FEMALE:
+                tally[1] += 1
+    for idx, (male, female) in votes.items():
+        guess = genders.get(idx)
+        if guess is None:
+            if male - female >= MARGIN:
+                genders[idx] = "male"
+            elif female - male >= MARGIN:
+                genders[idx] = "female"
+        elif guess == "female" and male >= MARGIN and male >= OVERRIDE_RATIO * female:
+            genders[idx] = "male"
+        elif guess == "male" and female >= MARGIN and female >= OVERRIDE_RATIO * male:
+            genders[idx] = "female"
+    for idx, ent in enumerate(index.entities):
+        for name in (ent.name, *ent.aliases):
+            first = name.split()[0] if name.split() else ""
+            if first in MALE_HONORIFICS:
+                genders[idx] = "male"
+            elif first in FEMALE_HONORIFICS:
+                genders[idx] = "female"
+    return genders
