@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,20 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool) -> None:
         sys.exit(1)
 
 
+def _progress_display() -> Callable[[str, int, int], None]:
+    """A one-line progress display for a terminal: stage, count, rate and time left."""
+    started: dict[str, float] = {}
+
+    def show(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        start = started.setdefault(stage, now)
+        rate = done / (now - start) if now > start else 0.0
+        left = f", ~{(total - done) / rate:.0f} s left" if rate > 0 and done < total else ""
+        click.echo(f"\r\033[K{stage}: {done}/{total} ({rate:.0f}/s{left})", nl=False, err=True)
+
+    return show
+
+
 def _load_config(config_path: Path | None) -> SiteConfig:
     from .config import load_config
 
@@ -113,8 +128,17 @@ def build(
     try:
         config = with_overrides(_load_config(config_path), output)
         report = run_build(
-            config, drafts=drafts, keep_going=keep_going, future=future, force=force, jobs=jobs, use_cache=not no_cache
+            config,
+            drafts=drafts,
+            keep_going=keep_going,
+            future=future,
+            force=force,
+            jobs=jobs,
+            use_cache=not no_cache,
+            progress=_progress_display() if sys.stderr.isatty() else None,
         )
+        if sys.stderr.isatty():
+            click.echo("\r\033[K", nl=False, err=True)
     except BuildFailed as exc:
         for d in exc.diagnostics:
             _echo_err(d.format())

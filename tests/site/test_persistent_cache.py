@@ -7,6 +7,8 @@ import hashlib
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import SEED, write_tree
 from dateline.build import build
 from dateline.config import load_config
@@ -89,3 +91,21 @@ def test_parallel_and_serial_builds_are_identical(tmp_path: Path) -> None:
     build(ca, jobs=1, use_cache=False)
     build(cb, jobs=2, use_cache=False)
     assert digests(ca.output_path) == digests(cb.output_path)
+
+
+def test_progress_is_reported_and_quiet_off_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from dateline.build import engine
+
+    monkeypatch.setattr(engine, "PROGRESS_EVERY", 1)
+    write_tree(tmp_path, {"dateline.yaml": CONFIG, **{f"content/r{i}.txt": release(i) for i in range(1, 5)}})
+    config, _ = load_config(tmp_path / "dateline.yaml")
+    seen: list[tuple[str, int, int]] = []
+    build(config, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert ("rendering", 1, seen[-1][2]) in seen and seen[-1][1] <= seen[-1][2]
+    done = subprocess.run(
+        [sys.executable, "-m", "dateline", "build", "--no-cache"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert "\r" not in done.stderr and "rendering" not in done.stderr

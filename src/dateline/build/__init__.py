@@ -18,7 +18,7 @@ from ..config import SiteConfig
 from ..errors import DatelineError
 from ..model import Diagnostic, Level
 from .cache import CACHE_DIR, BuildCache, CachedFile
-from .engine import RenderResult, SiteBuilder, render_page, render_settings, source_date
+from .engine import Progress, RenderResult, SiteBuilder, render_page, render_settings, source_date
 from .search import build_search_index
 from .writer import MARKER, StagingWriter, check_output_location, commit_journal, remove_stale_staging
 
@@ -108,6 +108,7 @@ def build(
     force: bool = False,
     jobs: int = 0,
     use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
 
@@ -129,7 +130,9 @@ def build(
 
     check_output_location(config.output_path, config.content_path, config.root, force=force)
     remove_stale_staging(config.output_path)
-    builder = SiteBuilder(config, drafts=drafts, keep_going=keep_going, future=future, jobs=jobs or os.cpu_count() or 1)
+    builder = SiteBuilder(
+        config, drafts=drafts, keep_going=keep_going, future=future, jobs=jobs or os.cpu_count() or 1, progress=progress
+    )
     cache: BuildCache | None = None
     notes: list[Diagnostic] = []
     if use_cache:

@@ -45,6 +45,11 @@ class _Cached:
     diagnostics: tuple[Diagnostic, ...]
 
 
+Progress = Callable[[str, int, int], None]
+"""Receives (stage name, items done, items in all)."""
+PROGRESS_EVERY = 250
+"""Report progress every this many items."""
+
 Reuse = Callable[[str, str], bool]
 """Decides from (output path, input fingerprint) whether the file already on disk is still right."""
 
@@ -175,6 +180,8 @@ class SiteBuilder:
     """Publish articles dated after today (``SOURCE_DATE_EPOCH``'s date, else the clock in the site zone)."""
     jobs: int = 1
     """Worker processes for extraction (1: in-process)."""
+    progress: Progress | None = None
+    """Called as work advances, for a progress display (``stage``, done, total)."""
     _articles: dict[str, _Cached] = field(default_factory=dict)
     _pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     _theme_key: str = ""
@@ -232,6 +239,8 @@ class SiteBuilder:
         with ProcessPoolExecutor(max_workers=self.jobs) as pool:
             for result in pool.map(_extract_batch, batches, *[[a] * len(batches) for a in args]):
                 out.update(result)
+                if self.progress is not None:
+                    self.progress("extracting", len(out), len(todo))
         return out
 
     def _load_one(self, path: Path, rel: str) -> _Cached | None:
@@ -328,7 +337,9 @@ class SiteBuilder:
         fresh: dict[str, tuple[Page, bytes]] = {}
         rendered = 0
         base = hashlib.sha256(pickle.dumps((view, key, __version__), protocol=5)).digest() if reuse else b""
-        for page in pages:
+        for number, page in enumerate(pages, start=1):
+            if self.progress is not None and number % PROGRESS_EVERY == 0:
+                self.progress("rendering", number, len(pages))
             rel = UrlScheme.file_for(page.path)
             if rel in files:
                 raise CollisionError(f"two pages write {rel}", rel)
