@@ -117,11 +117,25 @@ def _tag_links(site: Site, article: Article) -> tuple[Link, ...]:
     return tuple(links)
 
 
+class _CardMemo:
+    """Cards of the site being rendered: an article appears in a dozen lists (home, tags, periods,
+    entities, related), and its card is the same in each. Holds only the current site."""
+
+    site: Site | None = None
+    cards: dict[tuple[int, str], Card] = {}  # noqa: RUF012 - reset per site, never shared between sites
+
+
 def card(site: Site, i: int, note: str = "") -> Card:
     """The list view of article ``i``."""
-    a = site.articles[i]
-    href = site.urls.href(site.article_paths[i])
-    return Card(a.title, href, a.date, a.place, a.summary, _tag_links(site, a), note)
+    if _CardMemo.site is not site:
+        _CardMemo.site, _CardMemo.cards = site, {}
+    found = _CardMemo.cards.get((i, note))
+    if found is None:
+        a = site.articles[i]
+        href = site.urls.href(site.article_paths[i])
+        found = Card(a.title, href, a.date, a.place, a.summary, _tag_links(site, a), note)
+        _CardMemo.cards[(i, note)] = found
+    return found
 
 
 def speaker_href(site: Site, name: str | None) -> str:

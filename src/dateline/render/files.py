@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..site import Site
 from ..site.people import EntityKey
 from .context import FEEDS, RenderSettings
 from .feeds import FeedInfo, FeedItem, atom, json_feed, rss
 from .sitemaps import news_sitemap, robots_txt, sitemaps
 from .views import Page
+
+_FEED_MEMO: dict[str, tuple[tuple[object, ...], tuple[object, ...], bytes]] = {}
+"""Feed path → (feed key, articles in it, bytes) from the previous build in this process (``serve``):
+a feed whose info and article objects are the same is not serialised again."""
+
+
+def _memo_atom(rel: str, info: FeedInfo, items: list[FeedItem], updated: dt.date) -> bytes:
+    key = (info, updated, tuple(i.url for i in items))
+    articles = tuple(i.article for i in items)
+    old = _FEED_MEMO.get(rel)
+    if (
+        old is not None
+        and old[0] == key
+        and len(old[1]) == len(articles)
+        and all(a is b for a, b in zip(old[1], articles, strict=True))
+    ):
+        return old[2]
+    data = atom(info, items, updated)
+    _FEED_MEMO[rel] = (key, articles, data)
+    return data
 
 
 def _items(site: Site, s: RenderSettings, ids: tuple[int, ...], limit: int) -> list[FeedItem]:
@@ -33,7 +55,12 @@ def feed_files(site: Site, s: RenderSettings, limit: int) -> list[tuple[str, byt
             f"{s.title}: {t.name}", "", s.absolute(rel), s.absolute(rel + "feed.xml"), author, s.language
         )
         out.append(
-            (rel + "feed.xml", atom(tag_info, _items(site, s, t.articles, limit), site.articles[t.articles[0]].date))
+            (
+                rel + "feed.xml",
+                _memo_atom(
+                    rel + "feed.xml", tag_info, _items(site, s, t.articles, limit), site.articles[t.articles[0]].date
+                ),
+            )
         )
     for key, data in sorted(site.entities.items(), key=lambda kv: (kv[0].kind.value, kv[0].slug)):
         if len(data.articles) < s.entity_min_articles:
@@ -43,7 +70,9 @@ def feed_files(site: Site, s: RenderSettings, limit: int) -> list[tuple[str, byt
             f"{s.title}: {data.name}", "", s.absolute(rel), s.absolute(rel + "feed.xml"), author, s.language
         )
         updated = site.articles[data.articles[0]].date
-        out.append((rel + "feed.xml", atom(e_info, _items(site, s, data.articles, limit), updated)))
+        out.append(
+            (rel + "feed.xml", _memo_atom(rel + "feed.xml", e_info, _items(site, s, data.articles, limit), updated))
+        )
     return out
 
 
