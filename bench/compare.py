@@ -282,7 +282,11 @@ def make_tools(work: Path, names: list[str]) -> list[Tool]:
     """The build commands of the requested tools over the sites in ``work``."""
     every = {
         "dateline": Tool(
-            "dateline", work / "dateline", [*console_script("dateline"), "build", "--timings"], ("public",)
+            # A clean build removes the persistent cache too; the no-change rebuilds keep it.
+            "dateline",
+            work / "dateline",
+            [*console_script("dateline"), "build", "--timings"],
+            ("public", ".dateline-cache"),
         ),
         "hugo": Tool(
             "hugo", work / "hugo", [hugo_binary(), "--quiet", "--destination", "public"], ("public", "resources")

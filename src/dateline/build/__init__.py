@@ -20,12 +20,7 @@ from ..model import Diagnostic, Level
 from .cache import CACHE_DIR, BuildCache, CachedFile
 from .engine import Progress, RenderResult, SiteBuilder, render_page, render_settings, source_date
 from .search import build_search_index
-from .writer import MARKER, StagingWriter, check_output_location, commit_journal, remove_stale_staging
-
-JOURNAL_MIN = 200
-JOURNAL_SHARE = 20
-"""A change of at most max(JOURNAL_MIN, 1/JOURNAL_SHARE of the files) is committed file by file through a
-redo journal instead of re-linking the whole tree into a new staging folder."""
+from .writer import MARKER, StagingWriter, check_output_location, remove_stale_staging
 
 SEARCH_BUNDLE = "pagefind/"
 """The search index folder Pagefind writes into the output."""
@@ -73,11 +68,9 @@ def write_incremental(config: SiteConfig, files: dict[str, bytes | None], force:
     removed = sorted(old_pages - set(files))
     if have_output and not changed and not removed:
         return len(old_files) - 1, 0
-    small = len(changed) + len(removed) <= max(JOURNAL_MIN, len(old_pages) // JOURNAL_SHARE)
     html_changed = any(rel.endswith(".html") for rel in changed) or bool(removed)
-    if have_output and small and not (config.search and html_changed):
-        commit_journal(output, {rel: data for rel, data in files.items() if data is not None}, removed)
-        return len(files) + 1, len(changed)
+    # Even a one-file change builds a whole new tree (unchanged files hard-linked, not copied) and switches
+    # it in atomically: a build killed at any moment leaves the previous output byte-identical.
     writer = StagingWriter(output)
     try:
         for rel in sorted(files):
