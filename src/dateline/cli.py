@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -16,6 +16,7 @@ from .errors import ContentError, DatelineError
 
 if TYPE_CHECKING:
     from .config import SiteConfig
+    from .model import Diagnostic
 
 
 def _echo_err(message: str) -> None:
@@ -63,6 +64,14 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool) -> None:
     if failed:
         _echo_err(f"{failed} of {len(paths)} file(s) could not be extracted")
         sys.exit(1)
+
+
+def _build_failed(diagnostics: tuple[Diagnostic, ...], summary: str) -> NoReturn:
+    """Print every diagnostic of a failed build, then the summary, and exit 1."""
+    for d in diagnostics:
+        _echo_err(d.format())
+    _echo_err(f"error: {summary}")
+    sys.exit(1)
 
 
 def _progress_display() -> Callable[[str, int, int], None]:
@@ -140,10 +149,7 @@ def build(
         if sys.stderr.isatty():
             click.echo("\r\033[K", nl=False, err=True)
     except BuildFailed as exc:
-        for d in exc.diagnostics:
-            _echo_err(d.format())
-        _echo_err(f"error: {exc.message}")
-        sys.exit(1)
+        _build_failed(exc.diagnostics, exc.message)
     except DatelineError as exc:
         _echo_err(f"error: {exc}")
         sys.exit(1)
@@ -191,10 +197,7 @@ def check(config_path: Path | None, output: Path | None, no_build: bool) -> None
         if not no_build:
             run_build(config)
     except BuildFailed as exc:
-        for d in exc.diagnostics:
-            _echo_err(d.format())
-        _echo_err(f"error: {exc.message}")
-        sys.exit(1)
+        _build_failed(exc.diagnostics, exc.message)
     except DatelineError as exc:
         _echo_err(f"error: {exc}")
         sys.exit(1)
@@ -271,10 +274,7 @@ def publish(target: str, config_path: Path | None, dry_run: bool, cname: str | N
         config = _load_config(config_path)
         plan = run_publish(config, target, dry_run=dry_run, cname=cname)
     except BuildFailed as exc:
-        for d in exc.diagnostics:
-            _echo_err(d.format())
-        _echo_err("error: refusing to publish a failed build; the target was not touched")
-        sys.exit(1)
+        _build_failed(exc.diagnostics, "refusing to publish a failed build; the target was not touched")
     except DatelineError as exc:
         _echo_err(f"error: {exc}")
         sys.exit(1)

@@ -70,8 +70,12 @@ class RenderResult:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str) -> _Cached | None:
-    """Read and extract one content file (runs in worker processes for parallel builds)."""
+def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str, known: _Cached | None = None) -> _Cached | None:
+    """Read and extract one content file (also in worker processes for parallel builds).
+
+    ``known`` is the file's previous record: when the bytes are unchanged (only the mtime moved) its
+    article is reused instead of extracted again. None when the file vanished.
+    """
     from zoneinfo import ZoneInfo
 
     try:
@@ -82,8 +86,10 @@ def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str) -> _Cached 
         raw = read_document(path, rel, max_bytes)
     except ContentError as exc:
         if exc.code == "vanished":
-            return None
+            return None  # deleted or renamed mid-build: the next build sees the new state
         return _Cached(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
+    if known is not None and known.digest == raw.source.digest and known.article is not None:
+        return _Cached(st.st_size, st.st_mtime_ns, known.digest, known.article, known.diagnostics)
     try:
         article = make_article(raw, ZoneInfo(tz_name))
     except ContentError as exc:
@@ -251,23 +257,7 @@ class SiteBuilder:
         old = self._articles.get(rel)
         if old is not None and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
             return old
-        try:
-            raw = read_document(path, rel, self.config.max_file_bytes)
-        except ContentError as exc:
-            if exc.code == "vanished":
-                return None  # deleted or renamed mid-build: the next build sees the new state
-            return _Cached(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
-        if old is not None and old.digest == raw.source.digest and old.article is not None:
-            return _Cached(st.st_size, st.st_mtime_ns, old.digest, old.article, old.diagnostics)
-        try:
-            article = make_article(raw, self.config.tz)
-        except ContentError as exc:
-            return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (exc.diagnostic(),))
-        except RecursionError:
-            diag = Diagnostic(rel, 1, Level.ERROR, "input too deeply nested to parse", 1, "recursion")
-            return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (diag,))
-        kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
-        return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
+        return extract_file(path, rel, self.config.max_file_bytes, self.config.timezone, old)
 
     def future_notes(self, articles: list[Article]) -> list[Diagnostic]:
         """An info line for each article held back because it is dated in the future."""
