@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article, EntityKind
-from ..site import Period, Site, paginate
+from ..site import Period, Site, UrlScheme, paginate
 from ..site.people import entity_key
 from ..slug import slugify
 from .env import long_date, month_name
@@ -108,13 +109,14 @@ def indexed(site: Site, s: RenderSettings, kind: EntityKind, name: str) -> str:
     return site.urls.href(site.urls.entity_path(kind.value, key.slug))
 
 
+@lru_cache(maxsize=65_536)
+def _tag_link(urls: UrlScheme, tag: str) -> Link | None:
+    slug = slugify(tag)
+    return Link(tag, urls.href(urls.tag_path(slug))) if slug else None
+
+
 def _tag_links(site: Site, article: Article) -> tuple[Link, ...]:
-    links = []
-    for tag in article.tags:
-        slug = slugify(tag)
-        if slug:
-            links.append(Link(tag, site.urls.href(site.urls.tag_path(slug))))
-    return tuple(links)
+    return tuple(link for tag in article.tags if (link := _tag_link(site.urls, tag)) is not None)
 
 
 class _CardMemo:
@@ -140,8 +142,13 @@ def card(site: Site, i: int, note: str = "") -> Card:
 
 def speaker_href(site: Site, name: str | None) -> str:
     """The quotes page of a speaker name, or empty."""
-    slug = slugify(name) if name else ""
-    return site.urls.href(site.urls.speaker_path(slug)) if slug else ""
+    return _speaker_href(site.urls, name) if name else ""
+
+
+@lru_cache(maxsize=65_536)
+def _speaker_href(urls: UrlScheme, name: str) -> str:
+    slug = slugify(name)
+    return urls.href(urls.speaker_path(slug)) if slug else ""
 
 
 def article_page(site: Site, s: RenderSettings, i: int) -> Page:
