@@ -19,6 +19,19 @@ if TYPE_CHECKING:
     from .model import Diagnostic
 
 
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Config file (default: ./dateline.yaml).",
+)
+"""The ``--config`` option every site command takes."""
+OUTPUT_OPTION = click.option(
+    "--output", "-o", type=click.Path(file_okay=False, path_type=Path), help="Output folder (overrides the config)."
+)
+"""The ``--output`` option of the commands that build."""
+
+
 def _echo_err(message: str) -> None:
     click.echo(message, err=True)
 
@@ -98,15 +111,8 @@ def _load_config(config_path: Path | None) -> SiteConfig:
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Config file (default: ./dateline.yaml).",
-)
-@click.option(
-    "--output", "-o", type=click.Path(file_okay=False, path_type=Path), help="Output folder (overrides the config)."
-)
+@CONFIG_OPTION
+@OUTPUT_OPTION
 @click.option("--drafts", is_flag=True, help="Include articles marked draft.")
 @click.option("--keep-going", is_flag=True, help="Build the good articles even when some files have errors.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -175,15 +181,8 @@ def build(
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Config file (default: ./dateline.yaml).",
-)
-@click.option(
-    "--output", "-o", type=click.Path(file_okay=False, path_type=Path), help="Output folder (overrides the config)."
-)
+@CONFIG_OPTION
+@OUTPUT_OPTION
 @click.option("--no-build", is_flag=True, help="Check the existing output instead of building first.")
 def check(config_path: Path | None, output: Path | None, no_build: bool) -> None:
     """Build (or read) the site and report broken links, anchors, assets and duplicate URLs."""
@@ -215,12 +214,7 @@ def check(config_path: Path | None, output: Path | None, no_build: bool) -> None
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Config file (default: ./dateline.yaml).",
-)
+@CONFIG_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft.")
@@ -257,12 +251,7 @@ def serve(config_path: Path | None, host: str, port: int, drafts: bool) -> None:
 
 @main.command()
 @click.argument("target")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Config file (default: ./dateline.yaml).",
-)
+@CONFIG_OPTION
 @click.option("--dry-run", is_flag=True, help="List what would be added, changed and removed; change nothing.")
 @click.option("--cname", help="Custom domain written to CNAME (git targets, e.g. GitHub Pages).")
 def publish(target: str, config_path: Path | None, dry_run: bool, cname: str | None) -> None:

@@ -48,11 +48,6 @@ class BuildFailed(DatelineError):
         self.diagnostics = diagnostics
 
 
-def write_output(config: SiteConfig, files: dict[str, bytes], force: bool = False) -> int:
-    """Write ``files`` into a staging folder, index it for search, and swap it in for the output."""
-    return write_incremental(config, {rel: files[rel] for rel in files}, force=force)[0]
-
-
 def write_incremental(config: SiteConfig, files: dict[str, bytes | None], force: bool = False) -> tuple[int, int]:
     """Make the output hold exactly ``files``; None means "the file already in the output is right".
 
@@ -149,7 +144,7 @@ def build(
         trusted = cache is not None and (output / MARKER).is_file()
 
         def reuse(rel: str, fingerprint: str) -> bool:
-            return trusted and old_pages.get(rel, ("", ""))[0] == fingerprint and (output / rel).is_file()
+            return trusted and old_pages.get(rel) == fingerprint and (output / rel).is_file()
 
         files, pages, _, prints = builder.render(site, reuse if cache else None)
         lap("render")
@@ -159,7 +154,7 @@ def build(
         if cache is not None:
             cache.save(
                 {rel: CachedFile(*record) for rel, record in builder.cached_records().items()},
-                {rel: (fp, "") for rel, fp in prints.items()},
+                prints,
             )
     finally:
         if cache is not None:
@@ -184,5 +179,5 @@ __all__ = [
     "render_page",
     "render_settings",
     "source_date",
-    "write_output",
+    "write_incremental",
 ]

@@ -4,8 +4,8 @@ It keeps, across runs,
 
 * ``articles``: each content file's extraction (keyed by path, with size, mtime and sha256 of the bytes,
   valid only for one extractor version and config key), so an unchanged file is never re-extracted;
-* ``pages``: a fingerprint of every output file's inputs and the sha256 of what was written, so an
-  unchanged page is neither rendered nor written again.
+* ``pages``: a fingerprint of every output file's inputs, so an unchanged page is neither rendered
+  nor written again.
 
 SQLite commits atomically, so a killed build leaves the previous cache intact. A cache that cannot be
 read (corrupt, from another version) is deleted and rebuilt, with a warning.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from typing import Any
 from .. import __version__
 
 CACHE_DIR = ".dateline-cache"
-SCHEMA = 2
+SCHEMA = 3
 """Bump when the cache layout or any cached record changes shape."""
 
 
@@ -59,16 +58,17 @@ class BuildCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM meta WHERE name='key'").fetchone()
+        if row is None or row[0] != self.key:
+            # Another extractor version, schema or configuration: nothing cached is valid any more, and the
+            # tables may have another layout, so they are made anew.
+            db.execute("DROP TABLE IF EXISTS articles")
+            db.execute("DROP TABLE IF EXISTS pages")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (self.key,))
         db.execute(
             "CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, payload BLOB)"
         )
-        db.execute("CREATE TABLE IF NOT EXISTS pages (path TEXT PRIMARY KEY, fingerprint TEXT, digest TEXT)")
-        row = db.execute("SELECT value FROM meta WHERE name='key'").fetchone()
-        if row is None or row[0] != self.key:
-            # Another extractor version or configuration: nothing cached is valid any more.
-            db.execute("DELETE FROM articles")
-            db.execute("DELETE FROM pages")
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (self.key,))
+        db.execute("CREATE TABLE IF NOT EXISTS pages (path TEXT PRIMARY KEY, fingerprint TEXT)")
         db.execute("SELECT count(*) FROM articles").fetchone()  # touch the file: corrupt ones fail here
         return db
 
@@ -81,11 +81,11 @@ class BuildCache:
             )
         }
 
-    def pages(self) -> dict[str, tuple[str, str]]:
-        """Output path → (input fingerprint, sha256 of the bytes written)."""
-        return {p: (f, d) for p, f, d in self.db.execute("SELECT path, fingerprint, digest FROM pages")}
+    def pages(self) -> dict[str, str]:
+        """Output path → fingerprint of its inputs."""
+        return dict(self.db.execute("SELECT path, fingerprint FROM pages"))
 
-    def save(self, articles: dict[str, CachedFile], pages: dict[str, tuple[str, str]]) -> None:
+    def save(self, articles: dict[str, CachedFile], pages: dict[str, str]) -> None:
         """Replace the cache's contents in one transaction."""
         with self.db:
             self.db.execute("BEGIN")
@@ -95,7 +95,7 @@ class BuildCache:
                 ((p, c.size, c.mtime_ns, c.digest, c.payload) for p, c in articles.items()),
             )
             self.db.execute("DELETE FROM pages")
-            self.db.executemany("INSERT INTO pages VALUES (?, ?, ?)", ((p, f, d) for p, (f, d) in pages.items()))
+            self.db.executemany("INSERT INTO pages VALUES (?, ?)", pages.items())
 
     def close(self) -> None:
         """Close the database."""
@@ -110,8 +110,3 @@ def dumps(value: Any) -> bytes:
 def loads(data: bytes) -> Any:
     """Read back a record written by :func:`dumps` (only ever from our own cache file)."""
     return pickle.loads(data)  # only ever our own cache file, never downloaded or shared data
-
-
-def unchanged(pages: Iterable[str], old: dict[str, tuple[str, str]], new: dict[str, str]) -> list[str]:
-    """Output paths whose input fingerprint is the same as last time."""
-    return [p for p in pages if p in old and old[p][0] == new.get(p)]

@@ -63,7 +63,6 @@ class StagingWriter:
                 f"cannot create a staging folder beside {self.output}: {exc.strerror}", str(parent)
             ) from exc
         self._written: dict[str, str] = {}
-        self.bytes_written = 0
 
     def _target(self, rel: str) -> Path:
         if not rel or rel.startswith(("/", "\\")) or "\x00" in rel or ".." in rel.replace("\\", "/").split("/"):
@@ -86,7 +85,6 @@ class StagingWriter:
         except OSError as exc:
             reason = "no space left" if exc.errno == 28 else exc.strerror
             raise OutputError(f"{reason} writing {rel}", rel) from exc
-        self.bytes_written += len(data)
 
     def link(self, rel: str, source: Path) -> None:
         """Place ``source`` (a file of the current output) at ``rel`` as a hard link: no bytes copied."""
@@ -100,17 +98,6 @@ class StagingWriter:
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)  # another file system, or links unsupported
-
-    def copy_tree(self, source: Path, rel: str) -> int:
-        """Copy the files of ``source`` under ``rel``; later copies of a path override earlier ones."""
-        count = 0
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                dest = f"{rel}/{path.relative_to(source).as_posix()}"
-                self._written.pop(dest.casefold(), None)
-                self.write(dest, path.read_bytes(), owner=str(path))
-                count += 1
-        return count
 
     @property
     def files(self) -> int:

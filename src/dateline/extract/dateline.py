@@ -11,8 +11,6 @@ than a sentence that happens to start with capitals and a dash (``NATO - the all
 
 from __future__ import annotations
 
-import re
-
 from ..model import Dateline
 from . import gazetteer
 from .dates import month_day
@@ -71,11 +69,3 @@ def _plausible_place(place: str, *, has_date: bool, has_agency: bool) -> bool:
     if not head.isupper() or len(head) < 3:
         return False
     return "," in place or gazetteer.is_place(head)
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_place(place: str) -> str:
-    """Collapse whitespace in a dateline place."""
-    return _SPACES.sub(" ", place).strip()

@@ -214,13 +214,19 @@ def _resolve(np: str, where: tuple[int, int], index: EntityIndex, trail: SourceT
         return _named_in_descriptor(words[1:], index)
     if np.lower() in UNNAMED_SPEAKER_HEADS:
         return None, None
-    idx = index.person_for(np)
+    found = _entity_speaker(np, index)
+    return found if found[0] is not None else (_strip_titles(np), None)
+
+
+def _entity_speaker(name: str, index: EntityIndex) -> tuple[str | None, int | None]:
+    """The person ``name`` refers to, else the organisation of that name, else (None, None)."""
+    idx = index.person_for(name)
     if idx is not None:
         return index.entities[idx].name, idx
-    ent = index.by_surface.get(np)
+    ent = index.by_surface.get(name)
     if ent is not None and index.entities[ent].kind is EntityKind.ORGANIZATION:
         return index.entities[ent].name, None
-    return _strip_titles(np), None
+    return None, None
 
 
 def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | None, int | None]:
@@ -239,12 +245,9 @@ def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | No
     name = " ".join(run)
     if name.endswith(("’s", "'s")):
         name = name[:-2]
-    idx = index.person_for(name)
-    if idx is not None:
-        return index.entities[idx].name, idx
-    ent = index.by_surface.get(name)
-    if ent is not None and index.entities[ent].kind is EntityKind.ORGANIZATION:
-        return index.entities[ent].name, None
+    found = _entity_speaker(name, index)
+    if found[0] is not None:
+        return found
     if at_end:
         return name, None  # the capitalised words are the head: ``The New York Post``
     return None, None
