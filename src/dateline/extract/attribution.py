@@ -23,10 +23,12 @@ from .patterns import (
     ACCORDING_TO,
     HONORIFICS,
     LOWER,
+    MONTHS,
     NAME_CONNECTORS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     UPPER,
+    WEEKDAYS,
     alternation,
     compile_anchored,
     word_table,
@@ -65,7 +67,7 @@ NAME_NP = (
 )
 """A capitalised name, possibly after titles (``Foreign Minister Sergei Lavrov``, ``panel Chairman Rep. Jason
 Chaffetz (R-Utah)``); it always ends in a capitalised word or a party tag."""
-PRONOUN_NP = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
+PRONOUN_NP = r"(?:he|she|they|we|I|it|He|She|They|We|It)(?![\w’'-])"
 DESCR_NP = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,6}?"
 """A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``."""
 BARE_PLURAL_NP = r"(?:officials|sources|analysts|experts|police|authorities|witnesses|residents|critics|aides)"
@@ -87,7 +89,13 @@ _POSTMOD = (
 )
 """What may stand between a name and its verb: an apposition or an ``of the WHO`` phrase."""
 
-AFTER_INVERTED = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+{NP}")
+_APPOS_NAME_RE = rf"(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{1,4}}"
+"""A bare personal name in apposition: at least two capitalised words, no title or role."""
+AFTER_INVERTED = compile_anchored(
+    rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+{NP}"
+    rf"(?:(?:[’']s)?(?:\s+[\w’'-]+){{0,4}}?,\s+(?P<appos>{_APPOS_NAME_RE})(?=[,.;]|\s+(?:on|in|at|who)\b|\s*$))?"
+)
+"""``,” said Gov. Schwarzenegger`` / ``,” said the bureau’s director, James B. Comey,``."""
 AFTER_PLAIN = compile_anchored(rf"[\s,.!?;:—–-]*{NP}{_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
 AFTER_DASH = compile_anchored(rf"[\s,.!?]*(?P<cue>[―—])\s*(?P<np>{NAME_NP})[\s.]*$")
 """A byline-style attribution closing a paragraph: ``.” ― Carla Sanchez``."""
@@ -142,7 +150,8 @@ class Attribution:
     np: str
     cue: str
     where: str
-    """``after``, ``before`` or ``intro`` — which rule found it."""
+    """``after``, ``before``, ``intro`` … — which rule found it. ``coordinated`` has a cue and no ``np``:
+    the speaker is the subject of the sentence (``X called on her to resign and said``)."""
 
 
 def _clip_after(text: str) -> str:
@@ -217,7 +226,10 @@ def attribution_before(text: str) -> Attribution | None:
     found: Attribution | None = None
     for m in BEFORE_PLAIN.finditer(window):
         np = m.group("np")
-        if _good_np(np):
+        if np.split()[-1] in _NP_NEVER_ENDS:
+            # ``Trump called on her to resign and said, “…”``: the cue's subject opens the sentence.
+            found = Attribution("", m.group("cue"), "coordinated")
+        elif _good_np(np):
             found = Attribution(_pick_np(m), m.group("cue"), "before")
     return found
 
@@ -238,8 +250,14 @@ _OPENERS = word_table(
 """Sentence openers that the name pattern can take for the first word of a name."""
 _CAPITAL_PRONOUNS = word_table("He|She|They|We|It|I")
 _DESCRIPTOR_HEADS = word_table("the|a|an|one|another|his|her|their|its|our")
-_APPOS_NAME = re.compile(rf"(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{1,4}}")
-"""A bare personal name in apposition: at least two capitalised words, no title or role."""
+_APPOS_NAME = re.compile(_APPOS_NAME_RE)
+_NOT_SPEAKER_WORDS = frozenset(
+    w.title() for w in (*MONTHS, *WEEKDAYS) if len(w) > 3 and w not in ("april", "may", "june", "august")
+) | word_table("Today|Yesterday|Tomorrow|Tonight|Meanwhile|Earlier|Later|Then|Now")
+"""Capitalised words that never speak on their own: months (not those that are also names: ``May``,
+``June``), weekdays and other times."""
+_NP_NEVER_ENDS = word_table("and|or|but|to|from|of|in|on|at|for|with|by|that|than|as")
+"""Function words a speaker phrase never ends in; a match ending in one has run over a verb phrase."""
 _BAD_NP_START = word_table(
     "That|This|These|Those|There|It's|What|Which|When|Where|Why|How|If|As|And|But|Or|So|Then|Also"
 )
@@ -247,6 +265,8 @@ _BAD_NP_START = word_table(
 
 def _good_np(np: str) -> bool:
     words = _strip_openers(np.split())
+    if len(words) == 1 and words[0].rstrip(",.") in _NOT_SPEAKER_WORDS:
+        return False  # ``… in February, blasted`` / ``On Monday, said``: a date, not a speaker
     return bool(words) and words[0] not in _BAD_NP_START
 
 

@@ -85,6 +85,8 @@ NON_ENTITY_CAPITALS = word_table(
     """
 )
 """Capitalised abbreviations and labels that are never an entity on their own (``GMT``, ``GDP``, ``Fax``)."""
+SENTENCE_OPENERS_AFTER_ABBREVIATION = word_table("He|She|They|It|We|The|This|That|These|Those")
+"""Words that end a capitalised run: after ``U.S.`` or ``Inc.`` they open the next sentence, never a name."""
 _DROP_WORDS = (NON_NAME_CAPITALS - NAMED_SOURCES) | NON_ENTITY_CAPITALS
 _CONTRACTIONS = ("'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t")
 _SHORT_CAPS = re.compile(r"^[A-Z]{1,3}\.?$")
@@ -255,6 +257,8 @@ def _strip_possessive(word: str) -> str:
 def _clean(
     text: str, paragraph: int, start: int, words: list[str], mid: set[str], lower_words: set[str]
 ) -> Mention | None:
+    while len(words) > 1 and words[-1] in SENTENCE_OPENERS_AFTER_ABBREVIATION and words[-2].endswith("."):
+        words = words[:-1]  # ``… in the U.S. He says``: the run crossed a sentence end hidden by ``U.S.``
     words = [*words[:-1], _strip_possessive(words[-1])]
     at_start = bool(_SENTENCE_START.search(text[max(0, start - 4) : start])) or start == 0
     lead_removed = ""

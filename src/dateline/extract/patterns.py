@@ -275,6 +275,10 @@ ACCORDING_TO = "according to"
 
 PRONOUNS_MALE = word_table("he|He|him|his")
 PRONOUNS_FEMALE = word_table("she|She|her|hers")
+GENDER_EVIDENCE_MALE = word_table("he|himself")
+GENDER_EVIDENCE_FEMALE = word_table("she|herself")
+"""Lower-case pronouns that tell a person's gender after their name. ``him``/``his``/``her`` are left out:
+after ``Clinton attacked Trump`` they point at the object as often as at the subject."""
 SPEAKER_PRONOUNS = word_table("he|she|He|She|they|They|I|we|We|it|It")
 
 UNNAMED_SPEAKER_HEADS = word_table(
@@ -287,6 +291,9 @@ UNNAMED_SPEAKER_HEADS = word_table(
     """
 )
 """Heads of descriptor speakers (``a spokesman for the ministry``) left unresolved."""
+
+SCENE_PREPOSITIONS = word_table("in|on|at|since|during|until|after|before|near|across|outside|inside")
+"""Prepositions of time and place: a name after one sets the scene (``his campaign in Iowa``), it does not speak."""
 
 # --------------------------------------------------------------------------------------------------
 # Organisations and other kinds

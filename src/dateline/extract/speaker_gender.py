@@ -4,8 +4,9 @@ A first-name list guesses gender from ``Bernie`` or ``Dana`` and is often wrong 
 is not. After a sentence makes a person its subject (``Sanders said …``) or names them beside a speech
 verb, the pronouns that follow in that sentence and the next mostly refer back to them.
 
-1. For each subject sentence and each reported source naming a person, count ``he/him/his/himself``
-   and ``she/her/hers/herself`` from the end of the name to the end of the next sentence.
+1. For each subject sentence and each reported source naming a person, count ``he/himself`` and
+   ``she/herself`` from the end of the name to the end of the next sentence (``him``, ``his`` and ``her``
+   as often name the person the subject acted on: ``Clinton attacked Trump over his taxes``).
 2. An honorific in the person's names (``Mr.``, ``Ms.``) settles the question outright.
 3. With no guess, a margin of ``MARGIN`` decides. Against a guess, the text must use the other
    gender's pronouns ``MARGIN`` times and ``OVERRIDE_RATIO`` times as often as the guessed one.
@@ -17,7 +18,7 @@ import re
 
 from .attribution import sentence_ends
 from .entities import EntityIndex
-from .patterns import FEMALE_HONORIFICS, MALE_HONORIFICS, PRONOUNS_FEMALE, PRONOUNS_MALE
+from .patterns import FEMALE_HONORIFICS, GENDER_EVIDENCE_FEMALE, GENDER_EVIDENCE_MALE, MALE_HONORIFICS
 from .speaker_subjects import Subject
 
 MARGIN = 2
@@ -26,8 +27,6 @@ OVERRIDE_RATIO = 3
 """How much more often the text must use the other gender's pronouns to overturn a first-name guess."""
 READ_CHARS = 300
 """Characters read after a name for the pronouns that refer back to it."""
-_MALE = frozenset(p.lower() for p in PRONOUNS_MALE) | {"himself"}
-_FEMALE = frozenset(p.lower() for p in PRONOUNS_FEMALE) | {"herself"}
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -53,9 +52,9 @@ def text_genders(
         tally = votes.setdefault(idx, [0, 0])
         for w in _WORD.findall(window):
             lw = w.lower()
-            if lw in _MALE:
+            if lw in GENDER_EVIDENCE_MALE:
                 tally[0] += 1
-            elif lw in _FEMALE:
+            elif lw in GENDER_EVIDENCE_FEMALE:
                 tally[1] += 1
     for idx, (male, female) in votes.items():
         guess = genders.get(idx)

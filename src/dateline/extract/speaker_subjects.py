@@ -116,6 +116,8 @@ def reported_sources(paragraphs: tuple[str, ...]) -> list[tuple[int, int, str]]:
             words = text[max(0, m.start() - _LOOKBACK) : m.start()].split()
             name: list[str] = []
             for w in reversed(words):
+                if not name and w in PRONOUNS:
+                    break  # ``… in the U.S. He says``: a pronoun speaks, not the capitals before it
                 if (w[:1].isupper() and not w.endswith((",", "”", '"'))) or (w in NAME_PARTICLES and name):
                     name.append(w)
                 else:

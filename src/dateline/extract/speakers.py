@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from ..model import EntityKind, Quote
 from .attribution import Attribution, attribution_after, attribution_before, attribution_intro, sentence_ends
 from .entities import EntityIndex
-from .patterns import HONORIFICS, ROLE_NOUNS, SPEAKER_PRONOUNS, UNNAMED_SPEAKER_HEADS, word_table
+from .patterns import (
+    HONORIFICS,
+    NON_NAME_CAPITALS,
+    ROLE_NOUNS,
+    SCENE_PREPOSITIONS,
+    SPEAKER_PRONOUNS,
+    UNNAMED_SPEAKER_HEADS,
+    word_table,
+)
 from .quotes import TRANSCRIPT_LABEL_RE, Span
 from .speaker_subjects import reported_sources, sentence_subjects, subject_at
 from .speaker_trail import SourceTrail
@@ -106,6 +114,8 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
         where = (para, first.open_at if first.open_at >= 0 else first.start)
         speaker: str | None = None
         cue: str | None = None
+        if att is not None and att.where == "coordinated":
+            att = _with_subject(att, item.span, paragraphs, index)
         if att is None:
             att = _inherited(i, located, paragraphs)
         if att is None:
@@ -156,6 +166,12 @@ def _subject_of_sentence(span: Span, paragraphs: tuple[str, ...], index: EntityI
     ):
         return None
     return Attribution(np, verb, "subject")
+
+
+def _with_subject(att: Attribution, span: Span, paragraphs: tuple[str, ...], index: EntityIndex) -> Attribution:
+    """A cue with no subject of its own (``… and said, “…”``) takes the subject of its sentence, if any."""
+    subject = _subject_of_sentence(span, paragraphs, index)
+    return Attribution(subject.np if subject is not None else "", att.cue, "before")
 
 
 def _inherited(i: int, located: list[_Located], paragraphs: tuple[str, ...]) -> Attribution | None:
@@ -232,12 +248,19 @@ def _entity_speaker(name: str, index: EntityIndex) -> tuple[str | None, int | No
 def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | None, int | None]:
     """``her adviser, Jake Sullivan`` and ``The Hill`` end in a name; ``the IMF report`` is the IMF's."""
     runs: list[list[str]] = [[]]
+    previous = ""
     for w in words:
         bare = w.strip(",.;:")
-        if bare[:1].isupper() and bare.lower() not in ROLE_WORDS_LOWER:
+        if (
+            bare[:1].isupper()
+            and bare.lower() not in ROLE_WORDS_LOWER
+            and bare not in NON_NAME_CAPITALS
+            and (runs[-1] or previous not in SCENE_PREPOSITIONS)
+        ):
             runs[-1].append(bare)
         elif runs[-1]:
             runs.append([])
+        previous = bare.lower()
     at_end = bool(runs[-1])
     run = runs[-1] or (runs[-2] if len(runs) > 1 else [])
     if not run:
