@@ -11,7 +11,9 @@ Steps, top to bottom:
 2. build them interleaved (dateline, hugo, pelican, dateline, …) ``--repeat`` times, deleting each
    output (and Hugo's ``resources/``) before every run, timing the wall clock of the build process and
    reading its peak RSS from ``/usr/bin/time`` (or ``getrusage`` in a wrapper process without it);
-3. rebuild the dateline site ``--repeat`` more times without deleting its output (no-change rebuild);
+3. rebuild the dateline site ``--rebuilds`` times without deleting its output (no-change rebuild), then
+   ``--rebuilds`` times after appending a sentence to one article's body (one-article edit rebuild, a
+   different article each time; the corpus is restored afterwards);
 4. print medians, the ratios dateline/Hugo and dateline/Pelican of those medians, the output page and
    file counts by kind, and the median of dateline's ``--timings`` stages.
 
@@ -378,7 +380,7 @@ def _med(runs: list[Run], field: str) -> float:
     return statistics.median(float(getattr(r, field)) for r in runs)
 
 
-def report(runs: dict[str, list[Run]], tools: list[Tool], rebuilds: list[Run], n: int) -> None:
+def report(runs: dict[str, list[Run]], tools: list[Tool], rebuilds: list[Run], edits: list[Run], n: int) -> None:
     """Print the tables: medians, ratios, output kinds, dateline stages."""
     print(
         f"\n{'tool':<9} {'wall median':>11} {'min':>7} {'max':>7} {'peak RSS':>9} {'articles/s':>10} {'pages':>7} {'files':>7}"
@@ -394,6 +396,9 @@ def report(runs: dict[str, list[Run]], tools: list[Tool], rebuilds: list[Run], n
     if rebuilds:
         wall = _med(rebuilds, "wall")
         print(f"{'dateline no-change rebuild':<27} {wall:.2f}s  peak RSS {_med(rebuilds, 'rss_mb'):.0f}MB")
+    if edits:
+        wall = _med(edits, "wall")
+        print(f"{'dateline one-edit rebuild':<27} {wall:.2f}s  peak RSS {_med(edits, 'rss_mb'):.0f}MB")
     if "dateline" in runs:
         base = runs["dateline"]
         for other in ("hugo", "pelican"):
@@ -458,7 +463,31 @@ def main() -> None:
             run = measure(dateline.command, dateline.site)  # output left in place: a no-change rebuild
             rebuilds.append(run)
             print(f"rebuild {i + 1} dateline   {run.wall:7.2f}s {run.rss_mb:6.0f}MB", flush=True)
-    report(runs, tools, rebuilds, args.n)
+        edits = edit_rebuilds(dateline, args.repeat if args.rebuilds is None else args.rebuilds)
+    report(runs, tools, rebuilds, edits if dateline is not None else [], args.n)
+
+
+def edit_rebuilds(dateline: Tool, times: int) -> list[Run]:
+    """Rebuild after appending a sentence to one article's longest line, ``times`` times (a different
+    article each time, so each rebuild sees exactly one changed file); the files are restored at the end."""
+    files = sorted((dateline.site / "content").rglob("*.txt"))
+    originals: dict[Path, bytes] = {}
+    runs: list[Run] = []
+    try:
+        for i in range(times):
+            victim = files[(i * 7919 + len(files) // 2) % len(files)]
+            originals[victim] = victim.read_bytes()
+            lines = originals[victim].decode("utf-8").split("\n")
+            longest = max(range(len(lines)), key=lambda k: len(lines[k]))
+            lines[longest] += f" A sentence added by benchmark edit {i}."
+            victim.write_text("\n".join(lines), "utf-8")
+            run = measure(dateline.command, dateline.site)
+            runs.append(run)
+            print(f"one-edit rebuild {i + 1} dateline {run.wall:7.2f}s {run.rss_mb:6.0f}MB", flush=True)
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+    return runs
 
 
 if __name__ == "__main__":

@@ -171,10 +171,16 @@ def build(
         for name, seconds in report.timings:
             _echo_err(f"  {name:<10} {seconds:7.3f} s")
     skipped = f", {report.drafts_skipped} draft(s) skipped" if report.drafts_skipped else ""
-    click.echo(
-        f"Built {report.articles} articles into {config.output_path}: {report.pages} pages, "
-        f"{report.files} files in {report.seconds:.2f} s{skipped}."
-    )
+    if report.up_to_date:
+        click.echo(
+            f"Up to date: no input changed since the last build of {report.articles} articles into "
+            f"{config.output_path} ({report.pages} pages, {report.files} files); checked in {report.seconds:.2f} s."
+        )
+    else:
+        click.echo(
+            f"Built {report.articles} articles into {config.output_path}: {report.pages} pages, "
+            f"{report.files} files in {report.seconds:.2f} s{skipped}."
+        )
     if problems:
         _echo_err(f"error: {problems} problem(s) reported{' (--strict)' if strict else ''}")
         sys.exit(1)

@@ -151,10 +151,10 @@ def test_f08_file_deleted_mid_build_is_skipped_not_fatal(tmp_path: Path) -> None
     gone = tmp_path / "content/b.txt"
 
     class Vanishing(SiteBuilder):
-        def _load_one(self, path: Path, rel: str):  # type: ignore[no-untyped-def]
+        def _load_one(self, path: Path, rel: str, st: os.stat_result):  # type: ignore[no-untyped-def]
             if rel == "b.txt" and gone.exists():
                 gone.unlink()  # deleted between discovery and reading
-            return super()._load_one(path, rel)
+            return super()._load_one(path, rel, st)
 
     builder = Vanishing(config)
     result = builder.run()

@@ -109,3 +109,64 @@ def test_progress_is_reported_and_quiet_off_a_terminal(tmp_path: Path, monkeypat
         [sys.executable, "-m", "dateline", "build", "--no-cache"], cwd=tmp_path, capture_output=True, text=True
     )
     assert "\r" not in done.stderr and "rendering" not in done.stderr
+
+
+def age(root: Path, seconds: int = 60) -> None:
+    """Date every file under ``root`` ``seconds`` back, as files saved a while before a build are."""
+    for p in root.rglob("*"):
+        if p.is_file():
+            t = p.stat().st_mtime_ns - seconds * 10**9
+            os.utime(p, ns=(t, t))
+
+
+def test_up_to_date_build_does_nothing_until_an_input_changes(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"dateline.yaml": CONFIG, **{f"content/r{i}.txt": release(i) for i in range(1, 5)}})
+    config, _ = load_config(tmp_path / "dateline.yaml")
+    assert not build(config).up_to_date
+    # Just-saved inputs are "racily new": their stamp is not trusted, so the next build checks the files.
+    assert not build(config).up_to_date
+    age(tmp_path / "content")
+    first = build(config)
+    before = mtimes(config.output_path)
+    again = build(config)
+    assert again.up_to_date and [name for name, _ in again.timings] == ["check"]
+    assert (again.articles, again.pages, again.files) == (first.articles, first.pages, first.files)
+    assert mtimes(config.output_path) == before
+
+    def rebuilt(**options: bool) -> bool:
+        report = build(config, **options)
+        age(tmp_path / "content")
+        build(config, **options)  # stamp the new state
+        return not report.up_to_date and build(config, **options).up_to_date
+
+    r2 = tmp_path / "content/r2.txt"
+    r2.write_text(release(2, " (edited)"), "utf-8")
+    assert rebuilt()
+    write_tree(tmp_path, {"content/r9.txt": release(9)})
+    assert rebuilt()
+    write_tree(tmp_path, {"templates/404.html": '{% extends "base.html" %}{% block main %}Gone{% endblock %}'})
+    age(tmp_path / "templates")
+    assert rebuilt()
+    assert rebuilt(drafts=True)
+    assert not build(config, force=True).up_to_date
+    # The output replaced behind dateline's back is rebuilt, not trusted.
+    import shutil
+
+    shutil.rmtree(config.output_path)
+    assert not build(config).up_to_date and (config.output_path / "index.html").is_file()
+    # Configuration is an input too.
+    (tmp_path / "dateline.yaml").write_text(CONFIG.replace("page_size: 3", "page_size: 2"), "utf-8")
+    config2, _ = load_config(tmp_path / "dateline.yaml")
+    assert not build(config2).up_to_date and build(config2).up_to_date
+
+
+def test_up_to_date_build_reports_the_same_problems(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path, {"dateline.yaml": CONFIG, "content/r1.txt": release(1), "content/bad.md": "---\ntitle: [\n---\nx\n"}
+    )
+    age(tmp_path / "content")
+    config, _ = load_config(tmp_path / "dateline.yaml")
+    first = build(config, keep_going=True)
+    again = build(config, keep_going=True)
+    assert again.up_to_date and again.diagnostics == first.diagnostics
+    assert any(d.level.value == "error" and d.path.endswith("bad.md") for d in again.diagnostics)

@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import pickle
 import time
 from dataclasses import dataclass
 
@@ -20,6 +22,7 @@ from ..model import Diagnostic, Level
 from .cache import CACHE_DIR, BuildCache, CachedFile
 from .engine import Progress, RenderResult, SiteBuilder, render_page, render_settings, source_date
 from .search import build_search_index
+from .stamp import input_stamp, output_identity
 from .writer import MARKER, StagingWriter, check_output_location, remove_stale_staging
 
 SEARCH_BUNDLE = "pagefind/"
@@ -37,6 +40,8 @@ class BuildReport:
     diagnostics: tuple[Diagnostic, ...]
     timings: tuple[tuple[str, float], ...] = ()
     drafts_skipped: int = 0
+    up_to_date: bool = False
+    """True when no input changed since the last build, so nothing was done (see ``stamp.py``)."""
 
 
 class BuildFailed(DatelineError):
@@ -123,10 +128,27 @@ def build(
     )
     cache: BuildCache | None = None
     notes: list[Diagnostic] = []
+    stamp: tuple[str, bool] | None = None
     if use_cache:
         cache = BuildCache(config.output_path.parent / CACHE_DIR, f"{config.timezone}/{config.max_file_bytes}")
         if cache.warning:
             notes.append(Diagnostic(str(cache.path), 0, Level.WARNING, cache.warning, code="cache"))
+        options = f"drafts={drafts} future={future} keep_going={keep_going}"
+        stamp = input_stamp(config, options, builder.today().isoformat(), time.time_ns())
+        previous = cache.last_run()
+        if (
+            not force
+            and previous is not None
+            and previous[0] == stamp[0]
+            and previous[1] == output_identity(config.output_path, MARKER)
+        ):
+            # Nothing the output depends on changed and the output is the one the last build wrote.
+            cache.close()
+            lap("check")
+            done: BuildReport = pickle.loads(previous[2])  # only ever our own cache file
+            return dataclasses.replace(
+                done, seconds=time.perf_counter() - start, timings=tuple(timings), up_to_date=True
+            )
         builder.preload({rel: (c.size, c.mtime_ns, c.digest, c.payload) for rel, c in cache.articles().items()})
     try:
         # 1. load
@@ -151,23 +173,23 @@ def build(
         # 4. write
         written, _ = write_incremental(config, files, force=force)
         lap("write")
+        report = BuildReport(
+            articles=len(site.articles),
+            pages=pages,
+            files=written,
+            seconds=0.0,
+            diagnostics=tuple(diagnostics),
+            drafts_skipped=len(articles) - len(site.articles),
+        )
         if cache is not None:
-            cache.save(
-                {rel: CachedFile(*record) for rel, record in builder.cached_records().items()},
-                prints,
-            )
+            run = None
+            if stamp is not None and stamp[1]:
+                run = (stamp[0], output_identity(config.output_path, MARKER), pickle.dumps(report, protocol=5))
+            cache.save({rel: CachedFile(*record) for rel, record in builder.cached_records().items()}, prints, run)
     finally:
         if cache is not None:
             cache.close()
-    return BuildReport(
-        articles=len(site.articles),
-        pages=pages,
-        files=written,
-        seconds=time.perf_counter() - start,
-        diagnostics=tuple(diagnostics),
-        timings=tuple(timings),
-        drafts_skipped=len(articles) - len(site.articles),
-    )
+    return dataclasses.replace(report, seconds=time.perf_counter() - start, timings=tuple(timings))
 
 
 __all__ = [

@@ -85,10 +85,25 @@ class BuildCache:
         """Output path → fingerprint of its inputs."""
         return dict(self.db.execute("SELECT path, fingerprint FROM pages"))
 
-    def save(self, articles: dict[str, CachedFile], pages: dict[str, str]) -> None:
-        """Replace the cache's contents in one transaction."""
+    def last_run(self) -> tuple[str, str, bytes] | None:
+        """The last successful build's input stamp, output identity and pickled report, if saved."""
+        rows = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN ('stamp', 'output', 'report')"))
+        if not {"stamp", "output", "report"} <= rows.keys():
+            return None
+        return str(rows["stamp"]), str(rows["output"]), bytes(rows["report"])
+
+    def save(
+        self, articles: dict[str, CachedFile], pages: dict[str, str], run: tuple[str, str, bytes] | None = None
+    ) -> None:
+        """Replace the cache's contents in one transaction; ``run`` is what :meth:`last_run` returns next
+        (None forgets it, so the next build checks every file)."""
         with self.db:
             self.db.execute("BEGIN")
+            self.db.execute("DELETE FROM meta WHERE name IN ('stamp', 'output', 'report')")
+            if run is not None:
+                self.db.executemany(
+                    "INSERT INTO meta VALUES (?, ?)", zip(("stamp", "output", "report"), run, strict=True)
+                )
             self.db.execute("DELETE FROM articles")
             self.db.executemany(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",

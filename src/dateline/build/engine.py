@@ -5,7 +5,10 @@ A :class:`SiteBuilder` remembers what it did last time:
 * articles by source path, with the file's size, mtime and content digest, so an unchanged file is not
   read again and a changed file is re-extracted alone;
 * every page's typed context and rendered bytes, so a page whose context (and templates) did not change
-  is not rendered again.
+  is not rendered again;
+* the last site and which pages show each article's card, so an edit that moves nothing (same
+  :func:`~dateline.site.collection_key`) re-renders only the article's page and the pages showing a
+  changed card, without collecting the site or building every page's context again (``serve``).
 
 A clean build is simply a fresh builder's first run, so an incremental result is byte-identical to a
 clean build of the same input by construction.
@@ -27,13 +30,16 @@ from .. import __version__
 from ..config import SiteConfig
 from ..errors import CollisionError, ContentError, TemplateError
 from ..extract.article import make_article
-from ..load import discover, read_document
+from ..load import read_document
+from ..load.discover import discover_relative
 from ..model import Article, Diagnostic, Level
 from ..render import RenderSettings, Theme, build_pages, make_environment
 from ..render.context import STYLESHEET, site_view
-from ..render.files import feed_files, sitemap_files
+from ..render.deps import card_users, patched_pages, renamed
+from ..render.files import feed_files, news_sitemap_file, sitemap_files
 from ..render.views import Page, SiteView
 from ..site import Site, UrlScheme, build_site
+from .patch import Patch, plan_patch
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,8 @@ class RenderResult:
     extracted: int
     """How many content files were read and extracted (the rest came from the article cache)."""
     diagnostics: tuple[Diagnostic, ...]
+    patched: bool = False
+    """True when the last site was updated in place instead of collected afresh (see ``patch.py``)."""
 
 
 def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str, known: _Cached | None = None) -> _Cached | None:
@@ -192,22 +200,34 @@ class SiteBuilder:
     _pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     _theme_key: str = ""
     _view_key: SiteView | None = None
+    _site: Site | None = None
+    """The last site rendered in full (every page in ``_pages``), for edits patched in place."""
+    _today: dt.date | None = None
+    _extra: dict[str, bytes] = field(default_factory=dict)
+    """Feeds, sitemaps and static files of the last render."""
+    _users: dict[str, list[str]] | None = None
+    """Card href → output files showing it, built on the first patch after a full render."""
+    _env: tuple[str, jinja2.Environment] | None = None
 
     def load(self) -> tuple[list[Article], list[Diagnostic], int]:
         """Every article (from the cache when the file is unchanged), all diagnostics, and how many were read."""
         content = self.config.content_path
         if not content.is_dir():
             raise ContentError(f"content folder {content} does not exist", str(content))
-        paths, link_errors = discover(content)
+        found, link_errors = discover_relative(content)
         diagnostics: list[Diagnostic] = [e.diagnostic() for e in link_errors]
         articles: list[Article] = []
-        seen: set[str] = set()
         extracted = 0
-        fresh = self._extract_changed(paths, content)
-        for path in paths:
-            rel = path.relative_to(content).as_posix()
-            seen.add(rel)
-            cached = fresh[rel] if rel in fresh else self._load_one(path, rel)
+        stats: dict[str, os.stat_result] = {}
+        for rel, path in found:
+            try:
+                stats[rel] = path.stat()
+            except OSError:
+                continue  # deleted between discovery and now
+        fresh = self._extract_changed(found, stats)
+        for rel, path in found:
+            st = stats.get(rel)
+            cached = fresh[rel] if rel in fresh else (self._load_one(path, rel, st) if st is not None else None)
             if cached is None:
                 continue
             if cached is not self._articles.get(rel):
@@ -216,23 +236,21 @@ class SiteBuilder:
             diagnostics.extend(cached.diagnostics)
             if cached.article is not None:
                 articles.append(cached.article)
-        for gone in set(self._articles) - seen:
+        for gone in self._articles.keys() - stats.keys():
             del self._articles[gone]
         return articles, diagnostics, extracted
 
-    def _extract_changed(self, paths: list[Path], content: Path) -> dict[str, _Cached | None]:
+    def _extract_changed(
+        self, found: list[tuple[str, Path]], stats: dict[str, os.stat_result]
+    ) -> dict[str, _Cached | None]:
         """Extract, across ``jobs`` processes, every file whose size or mtime differs from the cache."""
         if self.jobs <= 1:
             return {}
         todo: list[tuple[str, str]] = []
-        for path in paths:
-            rel = path.relative_to(content).as_posix()
+        for rel, path in found:
             old = self._articles.get(rel)
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            if old is None or (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
+            st = stats.get(rel)
+            if st is not None and (old is None or (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns)):
                 todo.append((str(path), rel))
         if len(todo) < PARALLEL_MIN_FILES:
             return {}
@@ -249,11 +267,7 @@ class SiteBuilder:
                     self.progress("extracting", len(out), len(todo))
         return out
 
-    def _load_one(self, path: Path, rel: str) -> _Cached | None:
-        try:
-            st = path.stat()
-        except OSError:
-            return None  # deleted between discovery and reading
+    def _load_one(self, path: Path, rel: str, st: os.stat_result) -> _Cached | None:
         old = self._articles.get(rel)
         if old is not None and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
             return old
@@ -263,7 +277,7 @@ class SiteBuilder:
         """An info line for each article held back because it is dated in the future."""
         if self.future:
             return []
-        today = source_date() or dt.datetime.now(self.config.tz).date()
+        today = self.today()
         return [
             Diagnostic(
                 a.source.path,
@@ -276,9 +290,14 @@ class SiteBuilder:
             if a.date > today and (self.drafts or not a.draft)
         ]
 
+    def today(self) -> dt.date:
+        """The build's today: ``SOURCE_DATE_EPOCH``'s date, else the clock in the site's zone."""
+        return source_date() or dt.datetime.now(self.config.tz).date()
+
     def collect(self, articles: list[Article]) -> Site:
         """The site's collections for the published articles."""
-        today = source_date() or dt.datetime.now(self.config.tz).date()
+        today = self.today()
+        self._today = today
         published = [a for a in articles if (self.drafts or not a.draft) and (self.future or a.date <= today)]
         urls = UrlScheme(base_path=self.config.base_path, **dict(self.config.urls))
         return build_site(published, urls, source_date())
@@ -319,7 +338,7 @@ class SiteBuilder:
             self._pages.clear()
             self._theme_key = key
         settings = render_settings(self.config)
-        env = make_environment(theme)
+        env = self._environment(theme, key)
         view = site_view(site, settings)
         pages = build_pages(site, settings)
         files: dict[str, bytes | None] = {}
@@ -363,20 +382,79 @@ class SiteBuilder:
                     files[rel] = None
                     continue
             files[rel] = blob
+        # Only a render that kept every page in memory can be patched later.
+        self._site = site if reuse is None else None
+        self._extra = dict(extra)
+        # Which pages show each card, ready for the first edit (a tenth of a second at 10,000 articles).
+        self._users = card_users((rel, page) for rel, (page, _) in self._pages.items()) if reuse is None else None
         return files, len(pages), rendered, prints
+
+    def _plan_patch(self, before: dict[str, Article | None], articles: list[Article]) -> Patch | None:
+        if self._site is None or self._today != self.today():
+            return None
+        if theme_fingerprint(Theme.for_site(self.config.templates_path)) != self._theme_key:
+            return None
+        return plan_patch(self._site, before, articles, self._pages.keys())
+
+    def _environment(self, theme: Theme, key: str) -> jinja2.Environment:
+        # One environment per theme state: its compiled templates are reused across rebuilds.
+        if self._env is None or self._env[0] != key:
+            self._env = (key, make_environment(theme))
+        return self._env[1]
+
+    def _render_patch(self, patch: Patch) -> int:
+        """Re-render the pages an in-place edit changes; returns how many were rendered."""
+        old = self._site
+        assert old is not None and self._env is not None and self._view_key is not None
+        settings = render_settings(self.config)
+        if self._users is None:
+            self._users = card_users((rel, page) for rel, (page, _) in self._pages.items())
+        if patch.moved:
+            # Keep build order (the sitemap lists pages in it): rename in place, not delete and append.
+            self._pages = {patch.moved.get(rel, rel): v for rel, v in self._pages.items()}
+        site = patch.site
+        file_for = {i: UrlScheme.file_for(site.article_paths[i]) for i in patch.changed}
+        rendered = 0
+        page_of = lambda rel: self._pages[rel][0]  # noqa: E731
+        updated = patched_pages(old, site, settings, patch.changed, page_of, self._users, file_for, patch.moved)
+        for rel, page in updated.items():
+            if page != self._pages[rel][0]:
+                self._pages[rel] = (page, render_page(self._env[1], page, self._view_key))
+                rendered += 1
+        self._extra.update(feed_files(site, settings, self.config.feed_items))
+        if patch.moved:
+            self._extra.update(sitemap_files(site, settings, [page for page, _ in self._pages.values()]))
+            hrefs = {
+                site.urls.href(old.article_paths[i]): site.urls.href(site.article_paths[i])
+                for i in patch.changed
+                if old.article_paths[i] != site.article_paths[i]
+            }
+            self._users = renamed(self._users, hrefs, patch.moved)
+        else:
+            self._extra.update([news_sitemap_file(site, settings)])
+        self._site = site
+        return rendered
 
     def run(self) -> RenderResult:
         """Load, collect and render. Raises BuildFailed on content errors unless ``keep_going``."""
         from . import BuildFailed
 
+        before = {rel: c.article for rel, c in self._articles.items()}
         articles, diagnostics, extracted = self.load()
         diagnostics += self.future_notes(articles)
         errors = [d for d in diagnostics if d.level is Level.ERROR]
         if errors and not self.keep_going:
             raise BuildFailed(tuple(diagnostics))
-        site = self.collect(articles)
-        rendered_files, pages, rendered, _ = self.render(site)
-        files = {rel: data for rel, data in rendered_files.items() if data is not None}
+        patch = self._plan_patch(before, articles)
+        if patch is not None:
+            site = patch.site
+            rendered = self._render_patch(patch) if patch.changed else 0
+            files = {rel: data for rel, (_, data) in self._pages.items()} | self._extra
+            pages = len(self._pages)
+        else:
+            site = self.collect(articles)
+            rendered_files, pages, rendered, _ = self.render(site)
+            files = {rel: data for rel, data in rendered_files.items() if data is not None}
         return RenderResult(
             files=files,
             articles=len(site.articles),
@@ -385,4 +463,5 @@ class SiteBuilder:
             rendered=rendered,
             extracted=extracted,
             diagnostics=tuple(diagnostics),
+            patched=patch is not None,
         )

@@ -63,13 +63,18 @@ class StagingWriter:
                 f"cannot create a staging folder beside {self.output}: {exc.strerror}", str(parent)
             ) from exc
         self._written: dict[str, str] = {}
+        self._folders: set[Path] = {self.staging}
 
     def _target(self, rel: str) -> Path:
-        if not rel or rel.startswith(("/", "\\")) or "\x00" in rel or ".." in rel.replace("\\", "/").split("/"):
+        parts = rel.replace("\\", "/").split("/")
+        if not rel or rel.startswith(("/", "\\")) or "\x00" in rel or ".." in parts or ":" in parts[0]:
             raise OutputError(f"unsafe output path {rel!r}", rel)
-        target = (self.staging / rel).resolve()
-        if not target.is_relative_to(self.staging):
-            raise OutputError(f"output path {rel!r} escapes the output folder", rel)
+        # The staging folder is new and holds only folders and files this writer made, never a symbolic
+        # link, so a relative path without ``..`` cannot leave it; no need to resolve every component.
+        target = self.staging / rel
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.update(target.parents)
         return target
 
     def write(self, rel: str, data: bytes, owner: str = "") -> None:
@@ -78,9 +83,8 @@ class StagingWriter:
         if key in self._written:
             raise CollisionError(f"two pages write {rel}: {self._written[key]} and {owner or 'another page'}", owner)
         self._written[key] = owner or rel
-        target = self._target(rel)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = self._target(rel)
             target.write_bytes(data)
         except OSError as exc:
             reason = "no space left" if exc.errno == 28 else exc.strerror
@@ -93,7 +97,6 @@ class StagingWriter:
             raise CollisionError(f"two pages write {rel}: {self._written[key]} and {rel}", rel)
         self._written[key] = rel
         target = self._target(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(source, target)
         except OSError:

@@ -81,10 +81,15 @@ def sitemap_files(site: Site, s: RenderSettings, pages: list[Page]) -> list[tupl
     dates = {site.article_paths[i]: a.date for i, a in enumerate(site.articles)}
     entries = [(s.absolute(p.path), dates.get(p.path)) for p in pages if p.path.endswith("/") or p.path == ""]
     out = list(sitemaps(entries, s.base_url).items())
-    news = [(s.absolute(site.article_paths[i]), a.title, a.date) for i, a in enumerate(site.articles)]
-    out.append(("news-sitemap.xml", news_sitemap(news, site.build_date, s.publisher or s.title, s.language)))
+    out.append(news_sitemap_file(site, s))
     out.append(("robots.txt", robots_txt(s.base_url)))
     return out
 
 
-__all__ = ["EntityKey", "feed_files", "sitemap_files"]
+def news_sitemap_file(site: Site, s: RenderSettings) -> tuple[str, bytes]:
+    """The news sitemap (the only sitemap that shows titles)."""
+    news = [(s.absolute(site.article_paths[i]), a.title, a.date) for i, a in enumerate(site.articles)]
+    return ("news-sitemap.xml", news_sitemap(news, site.build_date, s.publisher or s.title, s.language))
+
+
+__all__ = ["EntityKey", "feed_files", "news_sitemap_file", "sitemap_files"]

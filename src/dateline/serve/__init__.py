@@ -15,6 +15,8 @@ Change kinds, each handled by the cheapest correct rebuild:
 from __future__ import annotations
 
 import errno
+import gc
+import os
 import shutil
 import tempfile
 import threading
@@ -58,7 +60,7 @@ class _Session:
     def new_builder(self) -> None:
         from ..build.engine import SiteBuilder
 
-        self.builder = SiteBuilder(self.config, drafts=self.drafts)
+        self.builder = SiteBuilder(self.config, drafts=self.drafts, jobs=os.cpu_count() or 1)
 
     def rebuild(self, reload_config: bool = False) -> bool:
         """One rebuild; True when it succeeded. Errors go to the state (overlay) and the report."""
@@ -102,6 +104,13 @@ class _Session:
                 build_search_index(self.folder)
             except DatelineError as exc:
                 self.report(f"warning: search index not updated: {exc}")
+        if not result.patched:
+            # The site now held is long-lived; freezing it keeps the cyclic collector from walking a
+            # million objects in the middle of the next edit (at 10,000 articles that halved the
+            # latency of an edit). Collect the old site's cycles first, after the browser reloaded.
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
         return True
 
     def _fail(self, lines: tuple[str, ...]) -> bool:

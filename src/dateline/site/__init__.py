@@ -5,7 +5,7 @@ Nothing here touches the file system. Pages refer to articles by index into ``Si
 
 from __future__ import annotations
 
-from .collect import Period, Site, TagGroup, build_site
+from .collect import Period, Site, TagGroup, build_site, collection_key, order_key
 from .paginate import Pager, paginate
 from .people import EntityKey, EntityPageData, QuoteRef, Speaker
 from .urls import UrlScheme
@@ -21,5 +21,7 @@ __all__ = [
     "TagGroup",
     "UrlScheme",
     "build_site",
+    "collection_key",
+    "order_key",
     "paginate",
 ]

@@ -59,7 +59,7 @@ class Site:
 
 def build_site(articles: list[Article], urls: UrlScheme, build_date: dt.date | None = None) -> Site:
     """Order, group and place ``articles``. Raises :class:`CollisionError` when two share one URL."""
-    ordered = tuple(sorted(articles, key=lambda a: (-a.date.toordinal(), a.title.casefold(), a.source.path)))
+    ordered = tuple(sorted(articles, key=order_key))
     paths = tuple(urls.article_path(a.date, a.slug) for a in ordered)
     _check_collisions(ordered, paths)
     by_tag: dict[str, list[int]] = defaultdict(list)
@@ -98,6 +98,30 @@ def build_site(articles: list[Article], urls: UrlScheme, build_date: dt.date | N
         related=related_articles(ordered),
         urls=urls,
         build_date=build_date or newest,
+    )
+
+
+def order_key(article: Article) -> tuple[int, str, str]:
+    """Archive order: newest first; ties broken by title, then source path, so the order is total."""
+    return (-article.date.toordinal(), article.title.casefold(), article.source.path)
+
+
+def collection_key(article: Article) -> tuple[object, ...]:
+    """Everything about an article that the site's collections, and pages other than its own, read —
+    except its title and slug. Those reach other pages only through its list card and URL, the news
+    sitemap and its place in the archive order (:func:`order_key`), which callers check on their own.
+
+    Two versions of an article with the same key (and the same place in the order) sit at the same place
+    in every tag, period, entity, speaker and related list, so an edit that keeps the key changes only the
+    article's own page, the pages that show its card, its feeds and the sitemaps.
+    """
+    return (
+        article.source.path,
+        article.date,
+        article.draft,
+        article.tags,
+        article.entities,
+        tuple((q.text, q.speaker, q.cue) for q in article.quotes),
     )
 
 
