@@ -51,6 +51,37 @@ def run_build(root: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def children(pid: int) -> set[int]:
+    """Live child processes of ``pid`` (from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def gone(pids: set[int], timeout: float = 5.0) -> bool:
+    """Whether every process in ``pids`` has exited (zombies count as exited) within ``timeout``."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        alive = set()
+        for pid in pids:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                alive.add(pid)
+        if not alive:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def test_f01_sigkill_at_many_points_leaves_previous_output_identical(tmp_path: Path) -> None:
     big_site(tmp_path)
     assert run_build(tmp_path).wait() == 0
@@ -69,8 +100,10 @@ def test_f01_sigkill_at_many_points_leaves_previous_output_identical(tmp_path: P
     for _ in range(20):
         proc = run_build(tmp_path)
         time.sleep(rng.uniform(0.05, duration * 1.1))
+        workers = children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        assert gone(workers), "extraction workers of a killed build exit with it"
         now = tree_digest(out)
         if now != before:
             # The kill came after the atomic switch: the new build must then be whole.

@@ -20,6 +20,8 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +109,20 @@ def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str, known: _Cac
         return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (diag,))
     kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
     return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
+
+
+def _follow_parent(parent: int) -> None:
+    """Worker start-up: die with the build, so a killed build leaves no idle workers behind.
+
+    Forked workers hold the task pipe's write end themselves, so they would never see it close.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)  # the build died before the line above took effect
 
 
 def _extract_batch(items: list[tuple[str, str]], max_bytes: int, tz_name: str) -> list[tuple[str, _Cached | None]]:
@@ -260,7 +276,7 @@ class SiteBuilder:
         batches = [todo[i : i + size] for i in range(0, len(todo), size)]
         out: dict[str, _Cached | None] = {}
         args = (self.config.max_file_bytes, self.config.timezone)
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+        with ProcessPoolExecutor(max_workers=self.jobs, initializer=_follow_parent, initargs=(os.getpid(),)) as pool:
             for result in pool.map(_extract_batch, batches, *[[a] * len(batches) for a in args]):
                 out.update(result)
                 if self.progress is not None:
