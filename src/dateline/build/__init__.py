@@ -23,7 +23,7 @@ from .cache import CACHE_DIR, BuildCache, CachedFile
 from .engine import Progress, RenderResult, SiteBuilder, render_page, render_settings, source_date
 from .search import build_search_index
 from .stamp import input_stamp, output_identity
-from .writer import MARKER, StagingWriter, check_output_location, remove_stale_staging
+from .writer import MARKER, StagingWriter, check_output_location, list_files, remove_stale_staging
 
 SEARCH_BUNDLE = "pagefind/"
 """The search index folder Pagefind writes into the output."""
@@ -62,7 +62,7 @@ def write_incremental(config: SiteConfig, files: dict[str, bytes | None], force:
     """
     output = config.output_path
     have_output = (output / MARKER).is_file()
-    old_files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()} if have_output else set()
+    old_files = set(list_files(output)) if have_output else set()
     old_pages = {p for p in old_files if not p.startswith(SEARCH_BUNDLE) and p != MARKER}
     changed = [rel for rel, data in files.items() if data is not None]
     removed = sorted(old_pages - set(files))

@@ -63,18 +63,23 @@ class StagingWriter:
                 f"cannot create a staging folder beside {self.output}: {exc.strerror}", str(parent)
             ) from exc
         self._written: dict[str, str] = {}
-        self._folders: set[Path] = {self.staging}
+        self._root = str(self.staging)
+        self._folders: set[str] = {self._root}
 
-    def _target(self, rel: str) -> Path:
+    def _target(self, rel: str) -> str:
         parts = rel.replace("\\", "/").split("/")
         if not rel or rel.startswith(("/", "\\")) or "\x00" in rel or ".." in parts or ":" in parts[0]:
             raise OutputError(f"unsafe output path {rel!r}", rel)
         # The staging folder is new and holds only folders and files this writer made, never a symbolic
         # link, so a relative path without ``..`` cannot leave it; no need to resolve every component.
-        target = self.staging / rel
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.update(target.parents)
+        # Plain strings, not Paths: this runs once per output file (30,000 at 10,000 articles).
+        target = os.path.join(self._root, rel)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            while folder not in self._folders:
+                self._folders.add(folder)
+                folder = os.path.dirname(folder)
         return target
 
     def write(self, rel: str, data: bytes, owner: str = "") -> None:
@@ -84,8 +89,7 @@ class StagingWriter:
             raise CollisionError(f"two pages write {rel}: {self._written[key]} and {owner or 'another page'}", owner)
         self._written[key] = owner or rel
         try:
-            target = self._target(rel)
-            target.write_bytes(data)
+            Path(self._target(rel)).write_bytes(data)
         except OSError as exc:
             reason = "no space left" if exc.errno == 28 else exc.strerror
             raise OutputError(f"{reason} writing {rel}", rel) from exc
@@ -149,6 +153,23 @@ def exchange(a: Path, b: Path) -> bool:
     at_fdcwd = -100
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     return bool(result == 0)
+
+
+def list_files(root: Path) -> list[str]:
+    """Every file under ``root``, as POSIX paths relative to it (one ``scandir`` per folder)."""
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(prefix + entry.name)
+
+    if root.is_dir():
+        walk(str(root), "")
+    return found
 
 
 def remove_stale_staging(output: Path) -> None:
