@@ -170,3 +170,33 @@ def test_up_to_date_build_reports_the_same_problems(tmp_path: Path) -> None:
     again = build(config, keep_going=True)
     assert again.up_to_date and again.diagnostics == first.diagnostics
     assert any(d.level.value == "error" and d.path.endswith("bad.md") for d in again.diagnostics)
+
+
+def test_pages_rendered_on_several_processes_are_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.build import engine
+    from dateline.errors import TemplateError
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 1)  # fork workers even for this small site
+    files: dict[str, str | bytes] = {f"content/r{i:03d}.txt": release(i % 28 + 1, f" #{i}") for i in range(60)}
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_tree(a, {"dateline.yaml": CONFIG, **files})
+    write_tree(b, {"dateline.yaml": CONFIG, **files})
+    ca, _ = load_config(a / "dateline.yaml")
+    cb, _ = load_config(b / "dateline.yaml")
+    build(ca, jobs=1, use_cache=False)
+    build(cb, jobs=2)
+    assert digests(ca.output_path) == digests(cb.output_path)
+    # an edit: workers reuse the unchanged pages on disk and render the rest, as one process would
+    for root in (a, b):
+        write_tree(root, {"content/r007.txt": release(8, " (edited)")})
+    build(ca, jobs=1, use_cache=False)
+    build(cb, jobs=2)
+    assert digests(ca.output_path) == digests(cb.output_path)
+    # a template error inside a worker is reported with its file and line
+    write_tree(b, {"templates/article.html": "{% extends 'base.html' %}{% block main %}{{ page.nope }}{% endblock %}"})
+    before = digests(cb.output_path)
+    with pytest.raises(TemplateError, match=r"article\.html"):
+        build(cb, jobs=2)
+    assert digests(cb.output_path) == before

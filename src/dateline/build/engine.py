@@ -20,8 +20,6 @@ import datetime as dt
 import hashlib
 import os
 import pickle
-import signal
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +39,7 @@ from ..render.deps import card_users, patched_pages, renamed
 from ..render.files import feed_files, news_sitemap_file, sitemap_files
 from ..render.views import Page, SiteView
 from ..site import Site, UrlScheme, build_site
+from .parallel import PARALLEL_MIN_PAGES, fingerprint, follow_parent, render_parallel
 from .patch import Patch, plan_patch
 
 
@@ -109,20 +108,6 @@ def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str, known: _Cac
         return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (diag,))
     kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
     return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
-
-
-def _follow_parent(parent: int) -> None:
-    """Worker start-up: die with the build, so a killed build leaves no idle workers behind.
-
-    Forked workers hold the task pipe's write end themselves, so they would never see it close.
-    """
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
-    if os.getppid() != parent:
-        os._exit(1)  # the build died before the line above took effect
 
 
 def _extract_batch(items: list[tuple[str, str]], max_bytes: int, tz_name: str) -> list[tuple[str, _Cached | None]]:
@@ -209,7 +194,7 @@ class SiteBuilder:
     future: bool = False
     """Publish articles dated after today (``SOURCE_DATE_EPOCH``'s date, else the clock in the site zone)."""
     jobs: int = 1
-    """Worker processes for extraction (1: in-process)."""
+    """Worker processes for extraction and, on the command line, rendering (1: in-process)."""
     progress: Progress | None = None
     """Called as work advances, for a progress display (``stage``, done, total)."""
     _articles: dict[str, _Cached] = field(default_factory=dict)
@@ -276,7 +261,7 @@ class SiteBuilder:
         batches = [todo[i : i + size] for i in range(0, len(todo), size)]
         out: dict[str, _Cached | None] = {}
         args = (self.config.max_file_bytes, self.config.timezone)
-        with ProcessPoolExecutor(max_workers=self.jobs, initializer=_follow_parent, initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(max_workers=self.jobs, initializer=follow_parent, initargs=(os.getpid(),)) as pool:
             for result in pool.map(_extract_batch, batches, *[[a] * len(batches) for a in args]):
                 out.update(result)
                 if self.progress is not None:
@@ -362,7 +347,13 @@ class SiteBuilder:
         fresh: dict[str, tuple[Page, bytes]] = {}
         rendered = 0
         base = hashlib.sha256(pickle.dumps((view, key, __version__), protocol=5)).digest() if reuse else b""
-        for number, page in enumerate(pages, start=1):
+        if reuse is not None and self.jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES and not self._pages:
+            # A build from the command line keeps no page cache: render on every core.
+            files, prints, rendered = self._render_everywhere(pages, env, view, base, reuse)
+            pages_iter: list[Page] = []
+        else:
+            pages_iter = pages
+        for number, page in enumerate(pages_iter, start=1):
             if self.progress is not None and number % PROGRESS_EVERY == 0:
                 self.progress("rendering", number, len(pages))
             rel = UrlScheme.file_for(page.path)
@@ -372,7 +363,7 @@ class SiteBuilder:
             same = old is not None and old[0] == page and self._view_key == view
             data: bytes | None = old[1] if same and old is not None else None
             if reuse is not None:
-                prints[rel] = hashlib.sha256(base + pickle.dumps(page, protocol=5)).hexdigest()
+                prints[rel] = fingerprint(base, page)
                 if data is None and reuse(rel, prints[rel]):
                     files[rel] = None
                     continue
@@ -411,6 +402,36 @@ class SiteBuilder:
         if theme_fingerprint(Theme.for_site(self.config.templates_path)) != self._theme_key:
             return None
         return plan_patch(self._site, before, articles, self._pages.keys())
+
+    def _render_everywhere(
+        self, pages: list[Page], env: jinja2.Environment, view: SiteView, base: bytes, reuse: Reuse
+    ) -> tuple[dict[str, bytes | None], dict[str, str], int]:
+        """Render ``pages`` on ``jobs`` processes: (files, fingerprints, pages rendered)."""
+        rels = [UrlScheme.file_for(page.path) for page in pages]
+        seen: set[str] = set()
+        for rel in rels:  # collisions are reported before any work, as the serial loop would
+            if rel in seen:
+                raise CollisionError(f"two pages write {rel}", rel)
+            seen.add(rel)
+        progress = self.progress
+
+        def report(done: int) -> None:
+            if progress is not None:
+                progress("rendering", done, len(pages))
+
+        files: dict[str, bytes | None] = {}
+        prints: dict[str, str] = {}
+        rendered = 0
+        results = render_parallel(pages, env, view, base, reuse, self.jobs, report)
+        for rel, page, result in zip(rels, pages, results, strict=True):
+            prints[rel] = result.fingerprint
+            data = result.data
+            if result.failed:
+                data = render_page(env, page, view)  # raises the worker's error here, with file and line
+            if data is not None:
+                rendered += 1
+            files[rel] = data
+        return files, prints, rendered
 
     def _environment(self, theme: Theme, key: str) -> jinja2.Environment:
         # One environment per theme state: its compiled templates are reused across rebuilds.
