@@ -54,6 +54,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert match, f"no quote starting {want['text']!r} in {[q.text for q in ex.quotes]}"
         if "speaker" in want:
             assert _speaker_ok(match[0].speaker, want["speaker"]), match[0]
+        if "cue" in want:
+            assert match[0].cue == want["cue"], match[0]
     names = {e.name: e for e in ex.entities}
     for want in case.get("entities", []):
         assert want["name"] in names, sorted(names)

@@ -4,11 +4,16 @@ Looked for in this order (the first that matches wins):
 
 1. After the closing mark, inverted: ``,” said Gov. Schwarzenegger`` / ``,” says the minister``.
 2. After the closing mark, plain: ``,” Mr. Ban wrote`` / ``,” he said`` / ``,” the Secretary-General
-   underscored`` / ``,” Ban Ki-moon of the World Health Organization said``.
+   underscored`` / ``,” Ban Ki-moon of the World Health Organization said``. When the passage ended its
+   sentence (``“… timing.”``), a next sentence that reports something of its own (``Pryce said he …``)
+   is not its attribution.
 3. After the closing mark: ``” according to NP``.
 4. Before the opening mark, in the same sentence: ``The minister told reporters after the talks: “``,
-   ``According to NP, “``, or ``NP called the plan “a disgrace”`` (partial quotes).
-5. At the end of the previous paragraph: ``He wrote:`` followed by a paragraph that opens with a quote.
+   ``According to NP, “``, ``in what NP called “``, or ``NP called the plan “a disgrace”`` (partial
+   quotes). After ``told``/``asked`` the phrase is the listener (``Mook told CBS: “``), not the speaker.
+5. At the end of the previous paragraph: ``He wrote:`` or ``Continued Stone:`` followed by a paragraph
+   that opens with a quote.
+6. The whole of the next paragraph: ``- Bernie Sanders.`` under a quote (fact-check style).
 
 Every window is capped (``WINDOW``) and every pattern is anchored, so a long paragraph full of quote
 marks and no cue costs linear time.
@@ -21,10 +26,14 @@ from dataclasses import dataclass
 
 from .patterns import (
     ACCORDING_TO,
+    ADDRESSEE_VERBS,
+    CLAUSE_OPENERS,
+    EMBEDDED_SUBJECTS,
     HONORIFICS,
     LOWER,
     MONTHS,
     NAME_CONNECTORS,
+    NAMING_VERBS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     UPPER,
@@ -122,9 +131,19 @@ AFTER_INVERTED_LOOSE = compile_anchored(
     rf"[\s,.!?;:—–-]*(?P<cue>{_VERB})\s+(?P<np>(?:[a-z0-9][\w/’'-]*\s+){{1,5}}{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}})"
 )
 """``,” said 9/11 widow Ada Lin``: the inverted form of ``AFTER_LOOSE``."""
+BEFORE_WHAT_CALLED = re.compile(
+    rf"\b(?:what|which)\s+(?P<np>{NAME_NP})(?:,\s+[^,“”\"]{{2,90}},)?\s+(?P<cue>{alternation(NAMING_VERBS)})\s*$"
+)
+"""``in what Ada Lin, a party treasurer, called “…”``: the name right before the naming verb said it."""
+_NAMING_VERB_ENDS = tuple(sorted({v.split()[-1] for v in NAMING_VERBS}))
+"""Last words of ``NAMING_VERBS``: a window that ends in none of them skips ``BEFORE_WHAT_CALLED``."""
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
 BEFORE_PLAIN = re.compile(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
 INTRO_END = re.compile(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
+INTRO_INVERTED = compile_anchored(rf"(?P<cue>{_VERB_CAP})\s+(?P<np>{NAME_NP}):\s*$")
+"""``Continued Stone:`` opening a sentence at the end of the previous paragraph."""
+BYLINE_PARAGRAPH = compile_anchored(rf"\s*(?P<cue>[-–—―])\s*(?P<np>{NAME_NP})\s*\.?\s*$")
+"""``- Bernie Sanders.``: a paragraph that only names who spoke the quote above it (fact-check style)."""
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])")
 _INITIALS = re.compile(r"^\(?(?:[A-Z]\.)+$")
 
@@ -181,14 +200,21 @@ def _clip_before(text: str) -> str:
     return window[last:]
 
 
-def attribution_after(text: str) -> Attribution | None:
-    """Attribution in the text that follows a closing quotation mark."""
+def attribution_after(text: str, *, after_full_stop: bool = False) -> Attribution | None:
+    """Attribution in the text that follows a closing quotation mark.
+
+    ``after_full_stop`` says the passage ended its sentence inside the marks (``“… timing.”``): a name
+    and verb opening the next sentence attribute it only when the verb closes that sentence
+    (``Smith said on Tuesday.``), not when it opens reported speech of its own (``Smith said he would …``).
+    """
     window = _clip_after(text)
     if not window.strip():
         return None
     for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN, AFTER_DASH, AFTER_LOOSE, AFTER_INVERTED_LOOSE):
         m = rx.match(window)
         if m and _good_np(m.group("np")):
+            if after_full_stop and _opens_own_clause(window, m):
+                return None
             return Attribution(_pick_np(m), m.group("cue"), "after")
     # 2b. the rest of the sentence, closed by its attribution: ``” to grow the field, Schutte said.``
     words = window.rstrip(" .!?").rsplit(None, 1)
@@ -200,26 +226,47 @@ def attribution_after(text: str) -> Attribution | None:
     return None
 
 
+def _opens_own_clause(window: str, m: re.Match[str]) -> bool:
+    """A new sentence whose speech verb goes on to report something else: ``Netanyahu has said that …``."""
+    if not window.lstrip()[:1].isupper():
+        return False
+    rest = [w.strip(",.;:") for w in window[m.end("cue") :].split()]
+    while rest and rest[0] in _NOT_SPEAKER_WORDS:
+        rest = rest[1:]  # ``said Wednesday she …``: a time word before what is reported
+    if not rest:
+        return False
+    # ``said Ted Cruz is …``: after a verb that takes no listener, a name opens a clause too
+    return rest[0] in CLAUSE_OPENERS or (rest[0][:1].isupper() and m.group("cue") not in ADDRESSEE_VERBS)
+
+
 def attribution_before(text: str) -> Attribution | None:
     """Attribution in the same sentence before an opening quotation mark."""
     window = _clip_before(text)
     if not window.strip():
         return None
+    listener_cue = ""
     m = BEFORE_ACCORDING.search(window)
     if m and _good_np(m.group("np")):
         return Attribution(_pick_np(m), "according to", "before")
+    m = BEFORE_WHAT_CALLED.search(window) if window.rstrip().endswith(_NAMING_VERB_ENDS) else None
+    if m and _good_np(m.group("np")):
+        return Attribution(trim_np(m.group("np")), m.group("cue"), "before")
     # The end-anchored patterns only run when the window ends as they need (a cheap test first).
     tail = window.rstrip()
     last_word = tail.rstrip(",:").rsplit(None, 1)[-1] if tail.rstrip(",:").split() else ""
     if tail.endswith((":", ",")):
         m = BEFORE_INVERTED.search(window)
         if m and _good_np(m.group("np")):
-            return Attribution(trim_np(m.group("np")), m.group("cue").lower(), "before")
+            cue = m.group("cue").lower()
+            if cue not in ADDRESSEE_VERBS:
+                return Attribution(trim_np(m.group("np")), cue, "before")
+            # ``Priebus later Thursday told Fox News: “…”``: the listener follows; the sentence's subject speaks.
+            listener_cue = cue
     if last_word in PARTICIPLES:
         m = BEFORE_PARTICIPLE.search(window)
         if m and _good_np(m.group("np")):
             return Attribution(trim_np(m.group("np")), m.group("cue"), "before")
-    if tail.endswith(":"):
+    if tail.endswith(":") and not listener_cue:
         m = BEFORE_LABEL.search(window)
         if m and _good_np(m.group("np")):
             return Attribution(trim_np(m.group("np")), "", "before")
@@ -229,8 +276,10 @@ def attribution_before(text: str) -> Attribution | None:
         if np.split()[-1] in _NP_NEVER_ENDS:
             # ``Trump called on her to resign and said, “…”``: the cue's subject opens the sentence.
             found = Attribution("", m.group("cue"), "coordinated")
-        elif _good_np(np):
+        elif _good_np(np) and not (found is not None and found.np and np in EMBEDDED_SUBJECTS):
             found = Attribution(_pick_np(m), m.group("cue"), "before")
+    if found is None and listener_cue:
+        return Attribution("", listener_cue, "coordinated")
     return found
 
 
@@ -238,9 +287,18 @@ def attribution_intro(previous_paragraph: str) -> Attribution | None:
     """``He wrote:`` closing the previous paragraph introduces a paragraph that opens with a quote."""
     tail = previous_paragraph[-WINDOW:]
     ends = sentence_ends(tail)
-    m = INTRO_END.search(tail, ends[-1] if ends else 0)
+    start = ends[-1] if ends else 0
+    m = INTRO_END.search(tail, start) or INTRO_INVERTED.match(tail, start)
     if m and _good_np(m.group("np")):
-        return Attribution(_pick_np(m), m.group("cue"), "intro")
+        return Attribution(_pick_np(m), m.group("cue").lower(), "intro")
+    return None
+
+
+def attribution_byline(next_paragraph: str) -> Attribution | None:
+    """``- Bernie Sanders.`` as the whole of the paragraph after a passage names its speaker."""
+    m = BYLINE_PARAGRAPH.match(next_paragraph)
+    if m and _good_np(m.group("np")):
+        return Attribution(trim_np(m.group("np")), "", "byline")
     return None
 
 

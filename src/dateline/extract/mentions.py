@@ -32,6 +32,7 @@ from .patterns import (
     NON_NAME_CAPITALS,
     ORG_WORDS,
     PLACE_WORDS,
+    ROLE_LINKS,
     ROLE_NOUNS,
     UPPER,
     alternation,
@@ -316,6 +317,10 @@ def _clean(
             role_words.append(words.pop(0))
         else:
             break
+    if role_words and len(words) > 1 and words[0] in ROLE_LINKS:
+        # ``Secretary of State Colin Powell``: the ``of`` phrase belongs to the title, up to a first name.
+        while len(words) > 1 and not (words[0] not in ROLE_LINKS and lexicon.first_name_gender(words[0])):
+            role_words.append(words.pop(0))
     return _mention(text, paragraph, start, words, role_words, at_start and not lead_removed)
 
 

@@ -255,6 +255,8 @@ ROLE_NOUNS = word_table(
     """
 )
 """Role nouns that precede a name (``Foreign Minister Sergei Lavrov``) or stand in for it (``the minister``)."""
+ROLE_LINKS = word_table("of|for")
+"""Words that carry a title on (``Secretary of State``, ``Minister for Europe``) before the name."""
 
 SPEECH_VERBS = word_table(
     """
@@ -267,11 +269,26 @@ SPEECH_VERBS = word_table(
     promised|pledged|reiterated|repeated|boasted|lamented|conceded|confirmed|confirms|shouted|yelled|cried
     whispered|testified|proclaimed|assured|reminded|reported|reports|believes|pointed out|went on|goes on
     demanded|demands|exclaimed|chanted|sang|sings|scoffed|mused|blasted|described|describes|read|reads
+    asserted|asserts|retorted|interjected|fumed|barked|snapped|opined|shot back|fired back|wrote back|scolded
+    chided|thundered|marveled|marvelled|gushed|sniped|groused|griped|retaliated
     """
 )
 """Verbs and phrases that introduce or close a direct quote."""
 
+ADDRESSEE_VERBS = word_table("told|tells|tell|asked|asks|urged|urges|warned|warns|reminded|assured")
+"""Speech verbs whose following noun phrase is the listener, not the speaker (``Mook told CBS: “…”``)."""
+
+NAMING_VERBS = word_table("called|calls|dubbed|termed|labeled|labelled|described as|describes as|referred to as")
+"""Verbs that put a quoted name on something: ``what Ada Lin called “a disgrace”``."""
+
 ACCORDING_TO = "according to"
+CLAUSE_OPENERS = word_table(
+    "that|he|she|it|they|we|I|you|the|a|an|his|her|their|its|this|these|there|what|how|why|if|whether|to"
+)
+"""Words that, right after a speech verb, open what it reports (``said he would``, ``wrote a letter``)."""
+EMBEDDED_SUBJECTS = word_table("it|this|that")
+"""Lower-case subjects of a clause reported by an earlier speaker: in ``She says it underscores that …``
+the passage is hers, not the ``it``'s."""
 
 PRONOUNS_MALE = word_table("he|He|him|his")
 PRONOUNS_FEMALE = word_table("she|She|her|hers")

@@ -38,7 +38,7 @@ _AUXILIARIES = word_table(
 
 _SUBORDINATORS = word_table("But|And|So|Yet|Though|Although|While|When|If|As|After|Since|Because|Still|Then")
 """Words that open a sentence before its subject without a comma (``Though she called it “…”``)."""
-_INTRO = rf"(?:[^\s,“”\"][^,“”\".!?;:]{{0,70}},\s+|{alternation(_SUBORDINATORS)}\s+)?"
+_INTRO = rf"(?:(?:[^\s,“”\"][^,“”\".!?;:]{{0,70}},\s+){{1,2}}|{alternation(_SUBORDINATORS)}\s+)?"
 SUBJECT_RE = compile_anchored(
     _INTRO + rf"(?P<np>{NAME_NP}|{PRONOUN_NP}(?:[’']s)?)"
     r"(?:,\s+[^“”\"]{2,160}?,)?"

@@ -4,10 +4,11 @@ For each passage, in reading order:
 
 1. Drop it when it is a name, a title or a scare quote (``the so-called “peace dividend”``,
    ``the film “Iron Man”``) rather than speech.
-2. Take its own attribution (after, then before the marks).
+2. Take its own attribution (after, then before the marks, then a ``- Name.`` paragraph below it).
 3. Otherwise inherit: from another passage of the same sentence or paragraph (split quotes, runs of
-   quotes), from a ``He wrote:`` ending the previous paragraph, or — for a paragraph that is nothing but
-   a quote — from the previous paragraph's speaker.
+   quotes), from a ``He wrote:`` ending the previous paragraph, from the person subject of the
+   passage's own sentence (``Kasich resisted: “…”``), or — for a paragraph that is nothing but a quote —
+   from the previous paragraph's speaker.
 4. Resolve the noun phrase: a name → the person entity it names; ``the Secretary-General`` → the person
    who holds that title; ``he``/``she`` → the most recent speaker (else person) of that gender;
    descriptors (``a spokesman``, ``the report``, ``officials``) → unresolved.
@@ -19,7 +20,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import EntityKind, Quote
-from .attribution import Attribution, attribution_after, attribution_before, attribution_intro, sentence_ends
+from .attribution import (
+    PARTICIPLES,
+    Attribution,
+    attribution_after,
+    attribution_before,
+    attribution_byline,
+    attribution_intro,
+    sentence_ends,
+)
 from .entities import EntityIndex
 from .patterns import (
     HONORIFICS,
@@ -28,6 +37,7 @@ from .patterns import (
     SCENE_PREPOSITIONS,
     SPEAKER_PRONOUNS,
     UNNAMED_SPEAKER_HEADS,
+    alternation,
     word_table,
 )
 from .quotes import TRANSCRIPT_LABEL_RE, Span
@@ -44,6 +54,9 @@ NAMING_CUES = word_table(
 """Words right before a passage that make it a name or title rather than speech."""
 SHOW_CUES = word_table("on|in|of|from|to|via|at")
 """Words right before a title-case passage that make it a programme or publication name."""
+TRAILING_PARTICIPLE = re.compile(rf"\b(?P<cue>{alternation(PARTICIPLES)})\b[^,.;:“”\"]{{0,30}}[,:]?\s*$")
+"""``…, calling him “`` / ``…, saying, “``: the participle is the cue, though the subject's verb came first."""
+QUOTE_MARKS = '“”"'
 MAX_TITLE_WORDS = 6
 SUBJECT_WINDOW = 300
 """Characters before a quote searched for the start of its sentence."""
@@ -63,12 +76,20 @@ def _attribute(span: Span, paragraphs: tuple[str, ...]) -> Attribution | None:
     last, first = span.parts[-1], span.parts[0]
     after = None
     if last.close_at >= 0:
-        after = attribution_after(paragraphs[last.paragraph][last.close_at + 1 :])
+        text = paragraphs[last.paragraph]
+        full_stop = text[: last.close_at].rstrip().endswith(".")
+        after = attribution_after(text[last.close_at + 1 :], after_full_stop=full_stop)
     if after:
         return after
-    if first.open_at >= 0:
-        return attribution_before(paragraphs[first.paragraph][: first.open_at])
-    return None
+    before = attribution_before(paragraphs[first.paragraph][: first.open_at]) if first.open_at >= 0 else None
+    if (
+        before is None
+        and last.close_at >= 0
+        and last.paragraph + 1 < len(paragraphs)
+        and not paragraphs[last.paragraph][last.close_at + 1 :].strip(" .,!?")
+    ):
+        return attribution_byline(paragraphs[last.paragraph + 1])
+    return before
 
 
 def _is_speech(span: Span, text: str, paragraphs: tuple[str, ...], attribution: Attribution | None) -> bool:
@@ -120,8 +141,8 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
             att = _inherited(i, located, paragraphs)
         if att is None:
             att = _transcript_label(paragraphs[para])
-        if att is None and para not in last_by_para:
-            att = _subject_of_sentence(item.span, paragraphs, index)
+        if att is None:
+            att = _subject_of_sentence(item.span, paragraphs, index, own_sentence=para in last_by_para)
         if att is not None:
             cue = att.cue or None
             speaker, ent = _resolve(att.np, where, index, trail)
@@ -143,8 +164,14 @@ def resolve_quotes(spans: list[Span], paragraphs: tuple[str, ...], index: Entity
     return tuple(quotes)
 
 
-def _subject_of_sentence(span: Span, paragraphs: tuple[str, ...], index: EntityIndex) -> Attribution | None:
-    """``Cruz called Trump a “liar”``: a quote inside a sentence belongs to that sentence's subject."""
+def _subject_of_sentence(
+    span: Span, paragraphs: tuple[str, ...], index: EntityIndex, *, own_sentence: bool = False
+) -> Attribution | None:
+    """``Cruz called Trump a “liar”``: a quote inside a sentence belongs to that sentence's subject.
+
+    With ``own_sentence`` (an earlier passage of the paragraph already has a speaker), only a sentence
+    that quotes nothing before this passage and whose subject names a person counts: ``Kasich resisted: “…”``.
+    """
     first = span.parts[0]
     if first.open_at < 0:
         return None
@@ -154,10 +181,14 @@ def _subject_of_sentence(span: Span, paragraphs: tuple[str, ...], index: EntityI
     start = ends[-1] if ends else 0
     if not head[start:].strip():
         return None
+    if own_sentence and any(mark in head[start:] for mark in QUOTE_MARKS):
+        return None
     found = subject_at(head, start)
     if found is None:
         return None
     np, verb, _ = found
+    if own_sentence and index.person_for(np) is None:
+        return None
     if (
         np not in SPEAKER_PRONOUNS
         and len(np.split()) < 2
@@ -165,7 +196,8 @@ def _subject_of_sentence(span: Span, paragraphs: tuple[str, ...], index: EntityI
         and np not in index.by_surface
     ):
         return None
-    return Attribution(np, verb, "subject")
+    participle = TRAILING_PARTICIPLE.search(head, start)
+    return Attribution(np, participle.group("cue") if participle else verb, "subject")
 
 
 def _with_subject(att: Attribution, span: Span, paragraphs: tuple[str, ...], index: EntityIndex) -> Attribution:
