@@ -4,8 +4,8 @@ Usage: ``python bench/serve_latency.py [--n 10000] [--edits 7] [--site DIR]``
 
 Generates (or reuses, with ``--site``) a ``bench/corpus.py`` archive of ``n`` articles, starts
 ``dateline serve`` on it as a user would, waits for the first build, then edits articles one at a time
-and polls the article's page over HTTP until the new words appear. Three kinds of edit are timed: a
-sentence added to the body, a changed headline (which moves the page to a new URL; the old URL is polled
+and polls the article's page over HTTP until the new words appear. Four kinds of edit are timed: a
+sentence added to the body, a sentence naming a person the article already names, a changed headline (which moves the page to a new URL; the old URL is polled
 until it is gone and the new one until it answers), and a changed tag (which changes the tag pages, so
 the site is collected afresh). Prints the median and range of each; the median includes the watcher's
 quiet period (50 ms) and polling every 20 ms.
@@ -93,7 +93,7 @@ def main() -> None:
     cmd = [sys.executable, "-m", "dateline", "serve", "--port", str(port)]
     proc = subprocess.Popen(cmd, cwd=args.site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     originals: dict[Path, str] = {}
-    results: dict[str, list[float]] = {"body": [], "headline": [], "tag": []}
+    results: dict[str, list[float]] = {"body": [], "mention": [], "headline": [], "tag": []}
     try:
         first = wait_for(lambda: fetch(base)[0] == 200, timeout=1800)
         print(f"first build served after {first:.1f} s ({len(txts)} .txt articles)")
@@ -113,6 +113,15 @@ def main() -> None:
             victim.write_text("\n".join(lines), "utf-8")
             wait_for(lambda u=url, m=marker: m in fetch(u)[1], what=f"the body edit on {url}")
             results["body"].append(time.perf_counter() - start)
+            named = re.search(r"\b(?:Mr|Ms|Dr)\. [A-Z][a-z]+", text)
+            if named is not None:
+                # One more mention of a person the article already names: that person's page changes too.
+                cheer = f"{named.group(0)} welcomed benchmark edit {n}."
+                lines[longest] += " " + cheer
+                start = time.perf_counter()
+                victim.write_text("\n".join(lines), "utf-8")
+                wait_for(lambda u=url, m=cheer: m in fetch(u)[1], what=f"the mention edit on {url}")
+                results["mention"].append(time.perf_counter() - start)
             headline = text.split("\n", 1)[0] + f" revised {n}"
             new_url = article_url(base, headline, rel)
             start = time.perf_counter()

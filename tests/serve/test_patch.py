@@ -64,7 +64,22 @@ CASES: list[tuple[str, Edit, bool]] = [
     ),
     ("a title that reorders the day", lambda r: put(r, "r9.txt", release("A meeting", 5)), False),
     ("a tag", lambda r: put(r, "r4.txt", release("Meeting number 4", 3, tags="talks, budget")), False),
-    ("a quote", lambda r: put(r, "r4.txt", release("Meeting number 4", 3, quote="We differ")), False),
+    ("a quote's words", lambda r: put(r, "r4.txt", release("Meeting number 4", 3, quote="We differ")), True),
+    (
+        "one more mention of a person",
+        lambda r: put(r, "r4.txt", release("Meeting number 4", 3, note="Mr. Haldane thanked Ms. Okafor.")),
+        True,
+    ),
+    (
+        "a person newly named",
+        lambda r: put(r, "r4.txt", release("Meeting number 4", 3, note="Dr. Ingrid Lindqvist joined them.")),
+        False,
+    ),
+    (
+        "a new quote",
+        lambda r: put(r, "r4.txt", release("Meeting number 4", 3, note="“Later,” Ms. Okafor said.")),
+        False,
+    ),
     ("a date", lambda r: put(r, "r4.txt", release("Meeting number 4", 9)), False),
     ("a draft published", lambda r: put(r, "late.md", "---\ntitle: Late note\ndate: 2022-03-20\n---\nA.\n"), False),
     ("a file removed", lambda r: (r / "content/r6.txt").unlink(), False),

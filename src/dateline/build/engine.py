@@ -453,7 +453,18 @@ class SiteBuilder:
         file_for = {i: UrlScheme.file_for(site.article_paths[i]) for i in patch.changed}
         rendered = 0
         page_of = lambda rel: self._pages[rel][0]  # noqa: E731
-        updated = patched_pages(old, site, settings, patch.changed, page_of, self._users, file_for, patch.moved)
+        updated = patched_pages(
+            old,
+            site,
+            settings,
+            patch.changed,
+            page_of,
+            self._users,
+            file_for,
+            patch.moved,
+            patch.entities,
+            patch.speakers,
+        )
         for rel, page in updated.items():
             if page != self._pages[rel][0]:
                 self._pages[rel] = (page, render_page(self._env[1], page, self._view_key))

@@ -1,7 +1,7 @@
 """Plan an in-place update of the last built site when edits move nothing.
 
-Most edits in a preview loop change an article's words, not where it is filed: its tags, entities,
-quotes and date stay, and so does every collection of the site. :func:`plan_patch` recognises such
+Most edits in a preview loop change an article's words, not where it is filed: its tags, the names it
+mentions, who it quotes and its date stay, and so does every collection of the site. :func:`plan_patch` recognises such
 edits (same :func:`~dateline.site.collection_key`, same place in the archive order) and returns the
 last site with the new article records swapped in, so only the pages that show them are rendered
 again. Anything else — a file added or removed, a tag or entity changed, a new date — returns None and
@@ -16,7 +16,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..model import Article
-from ..site import Site, UrlScheme, collection_key, order_key
+from ..site import EntityKey, Site, UrlScheme, collection_key, entity_key, order_key, refresh_entity
+from ..slug import slugify
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,10 @@ class Patch:
     """Indices of the edited, published articles."""
     moved: dict[str, str]
     """Old output file → new output file of article pages whose URL changed."""
+    entities: tuple[EntityKey, ...] = ()
+    """Entities whose mention counts or aliases changed: their pages are built again."""
+    speakers: tuple[str, ...] = ()
+    """Slugs of speakers whose quotes' words or cues changed: their pages are built again."""
 
 
 def plan_patch(
@@ -72,5 +77,32 @@ def plan_patch(
             return None  # a collision: the full build reports it
         moved[UrlScheme.file_for(paths[i])] = new_file
         paths[i] = path
-    new = dataclasses.replace(site, articles=tuple(swapped), article_paths=tuple(paths))
-    return Patch(new, tuple(changed), moved)
+    entity_keys, speakers = _details(site.articles, swapped, changed)
+    entities = site.entities
+    if entity_keys:
+        entities = dict(entities)
+        for ek in entity_keys:
+            if ek in entities:
+                entities[ek] = refresh_entity(tuple(swapped), entities[ek])
+    new = dataclasses.replace(site, articles=tuple(swapped), article_paths=tuple(paths), entities=entities)
+    return Patch(new, tuple(changed), moved, entity_keys, speakers)
+
+
+def _details(
+    before: tuple[Article, ...], after: list[Article], changed: list[int]
+) -> tuple[tuple[EntityKey, ...], tuple[str, ...]]:
+    """Entities whose mention counts or aliases, and speakers (slugs) whose quotes' words or cues, differ
+    between ``before`` and ``after`` at the ``changed`` indices (whose collection keys are equal)."""
+    entity_keys: dict[EntityKey, None] = {}
+    speakers: dict[str, None] = {}
+    for i in changed:
+        for e_old, e_new in zip(before[i].entities, after[i].entities, strict=True):
+            if (e_old.mentions, e_old.aliases) != (e_new.mentions, e_new.aliases):
+                ek = entity_key(e_new.kind, e_new.name)
+                if ek is not None:
+                    entity_keys[ek] = None
+        for q_old, q_new in zip(before[i].quotes, after[i].quotes, strict=True):
+            slug = slugify(q_new.speaker) if q_new.speaker else ""
+            if (q_old.text, q_old.cue) != (q_new.text, q_new.cue) and slug:
+                speakers[slug] = None
+    return tuple(entity_keys), tuple(speakers)

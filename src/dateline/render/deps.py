@@ -13,8 +13,9 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from ..site import Site
+from ..site import EntityKey, Site, UrlScheme
 from .context import RenderSettings, article_page, card
+from .indexes import one_entity_pages, one_speaker_pages
 from .views import ArticlePage, Card, ListPage, Page, SpeakerPage
 
 
@@ -83,6 +84,8 @@ def patched_pages(
     users: dict[str, list[str]],
     file_for: dict[int, str],
     moved: dict[str, str],
+    entities: Iterable[EntityKey] = (),
+    speakers: Iterable[str] = (),
 ) -> dict[str, Page]:
     """The pages that differ when articles ``changed`` of ``old`` are replaced as in ``new``.
 
@@ -102,4 +105,11 @@ def patched_pages(
             rel = moved.get(rel, rel)
             page = out.get(rel) or page_of(rel)
             out[rel] = dataclasses.replace(page, context=with_card(page.context, before.href, after))
+    # Entity pages whose counts or aliases changed, and speaker pages whose quotes changed, are built
+    # again from ``new`` (after the swaps above, which they supersede).
+    rebuilt = [page for key in entities for page in one_entity_pages(new, s, key)]
+    wanted = set(speakers)
+    rebuilt += [page for sp in new.speakers if sp.slug in wanted for page in one_speaker_pages(new, s, sp)]
+    for page in rebuilt:
+        out[UrlScheme.file_for(page.path)] = page
     return out

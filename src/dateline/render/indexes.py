@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..model import EntityKind
 from ..site import EntityPageData, Site
-from ..site.people import EntityKey
+from ..site.people import EntityKey, Speaker
 from .context import KIND_LABELS, SEARCH_PATH, RenderSettings, card, list_pages, page_meta, speaker_href
 from .views import EntityInfo, KindIndexPage, Link, Page, QuoteView, SearchPage, SpeakerPage, SpeakersPage
 
@@ -71,25 +71,42 @@ def entity_pages(site: Site, s: RenderSettings) -> list[Page]:
             ctx = KindIndexPage(kind.value, f"{label}: {letter.upper()}", letters, entries, letter, kinds)
             pages.append(Page(rel, "entity_index.html", ctx, f"{label}: {letter.upper()}", page_meta(s, rel, label)))
         for d in items:
-            companions = tuple(
-                Link(
-                    site.entities[k].name,
-                    _href(site, k) if len(site.entities[k].articles) >= s.entity_min_articles else "",
-                    n,
-                )
-                for k, n in d.co_mentioned
-            )
-            speaker = speakers.get(d.key)
-            quotes = Link(f"{len(speaker.quotes)} quotes", u.href(u.speaker_path(speaker.slug))) if speaker else None
-            info = EntityInfo(kind.value, KIND_NAMES[kind], d.aliases, d.total_mentions, companions, quotes)
-            notes = {i: f"{m} mention{'s' if m != 1 else ''}" for i, m in zip(d.articles, d.mentions, strict=True)}
-            rel = u.entity_path(kind.value, d.key.slug)
-            feed = Link(f"Atom feed for {d.name}", s.absolute(rel + "feed.xml"))
-            pages += list_pages(
-                site, s, d.articles, rel, "entity", d.name, up=Link(label, u.href(index_rel)),
-                notes=notes, feed=feed, entity=info,
-            )  # fmt: skip
+            pages += _one_entity_pages(site, s, d, label, speakers.get(d.key))
     return pages
+
+
+def one_entity_pages(site: Site, s: RenderSettings, key: EntityKey) -> list[Page]:
+    """The paginated pages of one listed entity (none when it is under the listing threshold)."""
+    d = site.entities.get(key)
+    if d is None or len(d.articles) < s.entity_min_articles:
+        return []
+    label = dict(KIND_LABELS)[key.kind]
+    speaker = next((sp for sp in site.speakers if sp.entity == key), None)
+    return _one_entity_pages(site, s, d, label, speaker)
+
+
+def _one_entity_pages(
+    site: Site, s: RenderSettings, d: EntityPageData, label: str, speaker: Speaker | None
+) -> list[Page]:
+    u = site.urls
+    kind = d.key.kind
+    companions = tuple(
+        Link(
+            site.entities[k].name,
+            _href(site, k) if len(site.entities[k].articles) >= s.entity_min_articles else "",
+            n,
+        )
+        for k, n in d.co_mentioned
+    )
+    quotes = Link(f"{len(speaker.quotes)} quotes", u.href(u.speaker_path(speaker.slug))) if speaker else None
+    info = EntityInfo(kind.value, KIND_NAMES[kind], d.aliases, d.total_mentions, companions, quotes)
+    notes = {i: f"{m} mention{'s' if m != 1 else ''}" for i, m in zip(d.articles, d.mentions, strict=True)}
+    rel = u.entity_path(kind.value, d.key.slug)
+    feed = Link(f"Atom feed for {d.name}", s.absolute(rel + "feed.xml"))
+    return list_pages(
+        site, s, d.articles, rel, "entity", d.name, up=Link(label, u.href(u.kind_index_path(kind.value))),
+        notes=notes, feed=feed, entity=info,
+    )  # fmt: skip
 
 
 def speaker_pages(site: Site, s: RenderSettings) -> list[Page]:
@@ -101,46 +118,51 @@ def speaker_pages(site: Site, s: RenderSettings) -> list[Page]:
     pages = [
         Page(index_rel, "speakers.html", SpeakersPage(links, total), "Quotes", page_meta(s, index_rel, "Who said what"))
     ]
-    size = s.page_size * QUOTES_PER_PAGE_FACTOR
     for sp in site.speakers:
-        first = u.speaker_path(sp.slug)
-        chunks = [sp.quotes[i : i + size] for i in range(0, len(sp.quotes), size)]
-        paths = [u.paged(first, n) for n in range(len(chunks))]
-        person = (
-            Link(sp.name, _href(site, sp.entity))
-            if sp.entity
-            and sp.entity in site.entities
-            and len(site.entities[sp.entity].articles) >= s.entity_min_articles
-            else None
+        pages += one_speaker_pages(site, s, sp)
+    return pages
+
+
+def one_speaker_pages(site: Site, s: RenderSettings, sp: Speaker) -> list[Page]:
+    """The paginated quotes of one speaker."""
+    u = site.urls
+    index_rel = u.speakers_index_path()
+    pages: list[Page] = []
+    size = s.page_size * QUOTES_PER_PAGE_FACTOR
+    first = u.speaker_path(sp.slug)
+    chunks = [sp.quotes[i : i + size] for i in range(0, len(sp.quotes), size)]
+    paths = [u.paged(first, n) for n in range(len(chunks))]
+    person = (
+        Link(sp.name, _href(site, sp.entity))
+        if sp.entity and sp.entity in site.entities and len(site.entities[sp.entity].articles) >= s.entity_min_articles
+        else None
+    )
+    for n, chunk in enumerate(chunks):
+        quotes = []
+        for ref in chunk:
+            q = site.articles[ref.article].quotes[ref.quote]
+            quotes.append(QuoteView(q.text, q.speaker, q.cue, speaker_href(site, q.speaker), card(site, ref.article)))
+        ctx = SpeakerPage(
+            name=sp.name,
+            quotes=tuple(quotes),
+            total=len(sp.quotes),
+            number=n + 1,
+            total_pages=len(chunks),
+            prev_href=u.href(paths[n - 1]) if n > 0 else None,
+            next_href=u.href(paths[n + 1]) if n + 1 < len(chunks) else None,
+            person=person,
+            up=Link("Everyone quoted", u.href(index_rel)),
         )
-        for n, chunk in enumerate(chunks):
-            quotes = []
-            for ref in chunk:
-                q = site.articles[ref.article].quotes[ref.quote]
-                quotes.append(
-                    QuoteView(q.text, q.speaker, q.cue, speaker_href(site, q.speaker), card(site, ref.article))
-                )
-            ctx = SpeakerPage(
-                name=sp.name,
-                quotes=tuple(quotes),
-                total=len(sp.quotes),
-                number=n + 1,
-                total_pages=len(chunks),
-                prev_href=u.href(paths[n - 1]) if n > 0 else None,
-                next_href=u.href(paths[n + 1]) if n + 1 < len(chunks) else None,
-                person=person,
-                up=Link("Everyone quoted", u.href(index_rel)),
+        title = f"Quotes of {sp.name}" + (f" — page {n + 1}" if n else "")
+        pages.append(
+            Page(
+                paths[n],
+                "speaker.html",
+                ctx,
+                title,
+                page_meta(s, paths[n], f"Everything {sp.name} is quoted saying"),
             )
-            title = f"Quotes of {sp.name}" + (f" — page {n + 1}" if n else "")
-            pages.append(
-                Page(
-                    paths[n],
-                    "speaker.html",
-                    ctx,
-                    title,
-                    page_meta(s, paths[n], f"Everything {sp.name} is quoted saying"),
-                )
-            )
+        )
     return pages
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .collect import Period, Site, TagGroup, build_site, collection_key, order_key
 from .paginate import Pager, paginate
-from .people import EntityKey, EntityPageData, QuoteRef, Speaker
+from .people import EntityKey, EntityPageData, QuoteRef, Speaker, entity_key, refresh_entity
 from .urls import UrlScheme
 
 __all__ = [
@@ -22,6 +22,8 @@ __all__ = [
     "UrlScheme",
     "build_site",
     "collection_key",
+    "entity_key",
     "order_key",
     "paginate",
+    "refresh_entity",
 ]

@@ -107,21 +107,22 @@ def order_key(article: Article) -> tuple[int, str, str]:
 
 
 def collection_key(article: Article) -> tuple[object, ...]:
-    """Everything about an article that the site's collections, and pages other than its own, read —
-    except its title and slug. Those reach other pages only through its list card and URL, the news
-    sitemap and its place in the archive order (:func:`order_key`), which callers check on their own.
+    """Everything about an article that decides where it sits in the site's collections: its tag, period,
+    entity and speaker lists and its related articles.
 
-    Two versions of an article with the same key (and the same place in the order) sit at the same place
-    in every tag, period, entity, speaker and related list, so an edit that keeps the key changes only the
-    article's own page, the pages that show its card, its feeds and the sitemaps.
+    Left out are its title and slug (they reach other pages only through its list card and URL, the news
+    sitemap and its place in the archive order, :func:`order_key`), its entities' mention counts and
+    aliases (shown on those entities' pages) and its quotes' words and cues (shown on their speakers'
+    pages). An edit that keeps the key changes only those pages, the article's own page and its feeds,
+    so it can be patched into the last site instead of collecting the site again.
     """
     return (
         article.source.path,
         article.date,
         article.draft,
         article.tags,
-        article.entities,
-        tuple((q.text, q.speaker, q.cue) for q in article.quotes),
+        tuple((e.name, e.kind) for e in article.entities),
+        tuple(q.speaker for q in article.quotes),
     )
 
 

@@ -7,6 +7,7 @@ and ``Ban Ki-moon`` in another are one page. Related articles come from one pass
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -115,6 +116,26 @@ def collect_entities(articles: tuple[Article, ...]) -> dict[EntityKey, EntityPag
             co_mentioned=tuple(companions),
         )
     return out
+
+
+def refresh_entity(articles: tuple[Article, ...], data: EntityPageData) -> EntityPageData:
+    """``data`` with its mention counts and aliases read again from ``articles``, for an edit that kept
+    which articles name the entity and by which names (so its name, articles and companions stay)."""
+    aliases: dict[str, None] = {}
+    mentions: list[int] = []
+    for i in data.articles:
+        for e in articles[i].entities:
+            if e.kind in INDEXED_KINDS and entity_key(e.kind, e.name) == data.key:
+                mentions.append(e.mentions)  # the first of the article's entities with this key, as above
+                for alias in e.aliases:
+                    aliases.setdefault(alias, None)
+                break
+    return dataclasses.replace(
+        data,
+        aliases=tuple(sorted(a for a in aliases if a != data.name)),
+        mentions=tuple(mentions),
+        total_mentions=sum(mentions),
+    )
 
 
 def collect_speakers(articles: tuple[Article, ...], entities: dict[EntityKey, EntityPageData]) -> tuple[Speaker, ...]:
