@@ -20,7 +20,8 @@ from ..config import SiteConfig
 from ..errors import DatelineError
 from ..model import Diagnostic, Level
 from .cache import CACHE_DIR, BuildCache, CachedFile
-from .engine import Progress, RenderResult, SiteBuilder, render_page, render_settings, source_date
+from .engine import Progress, RenderResult, SiteBuilder, source_date
+from .rendering import render_page, render_settings
 from .search import build_search_index
 from .stamp import input_stamp, output_identity
 from .writer import MARKER, StagingWriter, check_output_location, list_files, remove_stale_staging

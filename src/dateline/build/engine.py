@@ -28,29 +28,19 @@ import jinja2
 
 from .. import __version__
 from ..config import SiteConfig
-from ..errors import CollisionError, ContentError, TemplateError
-from ..extract.article import make_article
-from ..load import read_document
+from ..errors import CollisionError, ContentError
 from ..load.discover import discover_relative
 from ..model import Article, Diagnostic, Level
-from ..render import RenderSettings, Theme, build_pages, make_environment
+from ..render import Theme, build_pages, make_environment
 from ..render.context import STYLESHEET, site_view
 from ..render.deps import card_users, patched_pages, renamed
 from ..render.files import feed_files, news_sitemap_file, sitemap_files
 from ..render.views import Page, SiteView
 from ..site import Site, UrlScheme, build_site
-from .parallel import PARALLEL_MIN_PAGES, fingerprint, follow_parent, render_parallel
+from .articles import PARALLEL_MIN_FILES, FileRecord, extract_batch, extract_file
+from .parallel import PARALLEL_MIN_PAGES, fingerprint, follow_parent, render_all
 from .patch import Patch, plan_patch
-
-
-@dataclass(frozen=True, slots=True)
-class _Cached:
-    size: int
-    mtime_ns: int
-    digest: str
-    article: Article | None
-    diagnostics: tuple[Diagnostic, ...]
-
+from .rendering import render_page, render_settings, theme_fingerprint
 
 Progress = Callable[[str, int, int], None]
 """Receives (stage name, items done, items in all)."""
@@ -79,109 +69,12 @@ class RenderResult:
     """True when the last site was updated in place instead of collected afresh (see ``patch.py``)."""
 
 
-def extract_file(path: Path, rel: str, max_bytes: int, tz_name: str, known: _Cached | None = None) -> _Cached | None:
-    """Read and extract one content file (also in worker processes for parallel builds).
-
-    ``known`` is the file's previous record: when the bytes are unchanged (only the mtime moved) its
-    article is reused instead of extracted again. None when the file vanished.
-    """
-    from zoneinfo import ZoneInfo
-
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    try:
-        raw = read_document(path, rel, max_bytes)
-    except ContentError as exc:
-        if exc.code == "vanished":
-            return None  # deleted or renamed mid-build: the next build sees the new state
-        return _Cached(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
-    if known is not None and known.digest == raw.source.digest and known.article is not None:
-        return _Cached(st.st_size, st.st_mtime_ns, known.digest, known.article, known.diagnostics)
-    try:
-        article = make_article(raw, ZoneInfo(tz_name))
-    except ContentError as exc:
-        return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (exc.diagnostic(),))
-    except RecursionError:
-        diag = Diagnostic(rel, 1, Level.ERROR, "input too deeply nested to parse", 1, "recursion")
-        return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, None, (diag,))
-    kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
-    return _Cached(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
-
-
-def _extract_batch(items: list[tuple[str, str]], max_bytes: int, tz_name: str) -> list[tuple[str, _Cached | None]]:
-    return [(rel, extract_file(Path(p), rel, max_bytes, tz_name)) for p, rel in items]
-
-
-PARALLEL_MIN_FILES = 64
-"""Fewer changed files than this are extracted in-process: starting workers would cost more."""
-
-
 def source_date() -> dt.date | None:
     """The build date from ``SOURCE_DATE_EPOCH`` (reproducible builds), or None to use the newest article."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw.isdigit():
         return None
     return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
-
-
-def render_settings(config: SiteConfig) -> RenderSettings:
-    """The parts of the configuration page contexts need."""
-    return RenderSettings(
-        title=config.title,
-        description=config.description,
-        base_url=config.base_url,
-        language=config.language,
-        page_size=config.page_size,
-        publisher=config.publisher or config.title,
-        author=config.author,
-        entity_min_articles=config.entity_min_articles,
-        search=config.search,
-    )
-
-
-def render_page(env: jinja2.Environment, page: Page, view: SiteView) -> bytes:
-    """One page's HTML. Template problems become :class:`TemplateError` with the template's file and line."""
-    try:
-        template = env.get_template(page.template)
-        html = template.render(site=view, page=page.context, title=page.title, meta=page.meta)
-        return html.encode("utf-8")
-    except jinja2.TemplateSyntaxError as exc:
-        name = exc.filename or exc.name or page.template
-        raise TemplateError(f"template syntax error: {exc.message}", name, exc.lineno) from exc
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}", page.template) from exc
-    except jinja2.UndefinedError as exc:
-        filename, line = _template_position(exc, page.template)
-        raise TemplateError(f"{exc.message} (while rendering /{page.path})", filename, line) from exc
-    except (TypeError, ValueError, AttributeError) as exc:
-        filename, line = _template_position(exc, page.template)
-        raise TemplateError(f"{exc} (while rendering /{page.path})", filename, line) from exc
-
-
-def _template_position(exc: BaseException, default: str) -> tuple[str, int]:
-    tb = exc.__traceback__
-    found = (default, 0)
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if code.co_filename.endswith(".html") or "<template>" in code.co_filename:
-            found = (code.co_filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
-def theme_fingerprint(theme: Theme) -> str:
-    """A digest of every template and static file in the theme folders (names, sizes, mtimes)."""
-    h = hashlib.sha256()
-    for d in theme.dirs:
-        if not d.is_dir():
-            continue
-        for path in sorted(d.rglob("*")):
-            if path.is_file():
-                st = path.stat()
-                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
 
 
 @dataclass(slots=True)
@@ -197,7 +90,7 @@ class SiteBuilder:
     """Worker processes for extraction and, on the command line, rendering (1: in-process)."""
     progress: Progress | None = None
     """Called as work advances, for a progress display (``stage``, done, total)."""
-    _articles: dict[str, _Cached] = field(default_factory=dict)
+    _articles: dict[str, FileRecord] = field(default_factory=dict)
     _pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     _theme_key: str = ""
     _view_key: SiteView | None = None
@@ -243,7 +136,7 @@ class SiteBuilder:
 
     def _extract_changed(
         self, found: list[tuple[str, Path]], stats: dict[str, os.stat_result]
-    ) -> dict[str, _Cached | None]:
+    ) -> dict[str, FileRecord | None]:
         """Extract, across ``jobs`` processes, every file whose size or mtime differs from the cache."""
         if self.jobs <= 1:
             return {}
@@ -259,16 +152,16 @@ class SiteBuilder:
 
         size = max(16, len(todo) // (self.jobs * 8))
         batches = [todo[i : i + size] for i in range(0, len(todo), size)]
-        out: dict[str, _Cached | None] = {}
+        out: dict[str, FileRecord | None] = {}
         args = (self.config.max_file_bytes, self.config.timezone)
         with ProcessPoolExecutor(max_workers=self.jobs, initializer=follow_parent, initargs=(os.getpid(),)) as pool:
-            for result in pool.map(_extract_batch, batches, *[[a] * len(batches) for a in args]):
+            for result in pool.map(extract_batch, batches, *[[a] * len(batches) for a in args]):
                 out.update(result)
                 if self.progress is not None:
                     self.progress("extracting", len(out), len(todo))
         return out
 
-    def _load_one(self, path: Path, rel: str, st: os.stat_result) -> _Cached | None:
+    def _load_one(self, path: Path, rel: str, st: os.stat_result) -> FileRecord | None:
         old = self._articles.get(rel)
         if old is not None and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
             return old
@@ -312,7 +205,7 @@ class SiteBuilder:
                 article, diagnostics = loads(payload)
             except Exception:  # an unreadable entry is simply re-extracted
                 continue
-            self._articles[rel] = _Cached(size, mtime, digest, article, diagnostics)
+            self._articles[rel] = FileRecord(size, mtime, digest, article, diagnostics)
 
     def cached_records(self) -> dict[str, tuple[int, int, str, bytes]]:
         """The article cache in the persistent cache's form."""
@@ -349,7 +242,7 @@ class SiteBuilder:
         base = hashlib.sha256(pickle.dumps((view, key, __version__), protocol=5)).digest() if reuse else b""
         if reuse is not None and self.jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES and not self._pages:
             # A build from the command line keeps no page cache: render on every core.
-            files, prints, rendered = self._render_everywhere(pages, env, view, base, reuse)
+            files, prints, rendered = render_all(pages, env, view, base, reuse, self.jobs, self.progress)
             pages_iter: list[Page] = []
         else:
             pages_iter = pages
@@ -402,36 +295,6 @@ class SiteBuilder:
         if theme_fingerprint(Theme.for_site(self.config.templates_path)) != self._theme_key:
             return None
         return plan_patch(self._site, before, articles, self._pages.keys())
-
-    def _render_everywhere(
-        self, pages: list[Page], env: jinja2.Environment, view: SiteView, base: bytes, reuse: Reuse
-    ) -> tuple[dict[str, bytes | None], dict[str, str], int]:
-        """Render ``pages`` on ``jobs`` processes: (files, fingerprints, pages rendered)."""
-        rels = [UrlScheme.file_for(page.path) for page in pages]
-        seen: set[str] = set()
-        for rel in rels:  # collisions are reported before any work, as the serial loop would
-            if rel in seen:
-                raise CollisionError(f"two pages write {rel}", rel)
-            seen.add(rel)
-        progress = self.progress
-
-        def report(done: int) -> None:
-            if progress is not None:
-                progress("rendering", done, len(pages))
-
-        files: dict[str, bytes | None] = {}
-        prints: dict[str, str] = {}
-        rendered = 0
-        results = render_parallel(pages, env, view, base, reuse, self.jobs, report)
-        for rel, page, result in zip(rels, pages, results, strict=True):
-            prints[rel] = result.fingerprint
-            data = result.data
-            if result.failed:
-                data = render_page(env, page, view)  # raises the worker's error here, with file and line
-            if data is not None:
-                rendered += 1
-            files[rel] = data
-        return files, prints, rendered
 
     def _environment(self, theme: Theme, key: str) -> jinja2.Environment:
         # One environment per theme state: its compiled templates are reused across rebuilds.

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from ..errors import DatelineError
+from ..errors import CollisionError, DatelineError
 from ..render.views import Page, SiteView
 from ..site import UrlScheme
 
@@ -79,7 +79,7 @@ def follow_parent(parent: int) -> None:
 
 
 def _render_run(bounds: tuple[int, int]) -> list[Rendered]:
-    from .engine import render_page
+    from .rendering import render_page
 
     job = _JOB
     assert job is not None, "workers are forked after the job is set"
@@ -126,3 +126,42 @@ def render_parallel(
     finally:
         _JOB = None
     return results
+
+
+def render_all(
+    pages: list[Page],
+    env: jinja2.Environment,
+    view: SiteView,
+    base: bytes,
+    reuse: Callable[[str, str], bool],
+    jobs: int,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> tuple[dict[str, bytes | None], dict[str, str], int]:
+    """Render ``pages`` on ``jobs`` processes: (output file → bytes or None when the file on disk is
+    still right, output file → fingerprint, pages rendered). Raises what rendering alone would raise."""
+    from .rendering import render_page
+
+    rels = [UrlScheme.file_for(page.path) for page in pages]
+    seen: set[str] = set()
+    for rel in rels:  # collisions are reported before any work, as the serial loop would
+        if rel in seen:
+            raise CollisionError(f"two pages write {rel}", rel)
+        seen.add(rel)
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress("rendering", done, len(pages))
+
+    files: dict[str, bytes | None] = {}
+    prints: dict[str, str] = {}
+    rendered = 0
+    results = render_parallel(pages, env, view, base, reuse, jobs, report)
+    for rel, page, result in zip(rels, pages, results, strict=True):
+        prints[rel] = result.fingerprint
+        data = result.data
+        if result.failed:
+            data = render_page(env, page, view)  # raises the worker's error here, with file and line
+        if data is not None:
+            rendered += 1
+        files[rel] = data
+    return files, prints, rendered

@@ -1,0 +1,67 @@
+"""Read and extract one content file, reusing the last result when the bytes did not change.
+
+Used in-process and in the worker processes that extract changed files in parallel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ContentError
+from ..extract.article import make_article
+from ..load import read_document
+from ..model import Article, Diagnostic, Level
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """One content file as it was last read: its size, time and digest, and what extraction made of it."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+    article: Article | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def extract_file(
+    path: Path, rel: str, max_bytes: int, tz_name: str, known: FileRecord | None = None
+) -> FileRecord | None:
+    """Read and extract one content file (also in worker processes for parallel builds).
+
+    ``known`` is the file's previous record: when the bytes are unchanged (only the mtime moved) its
+    article is reused instead of extracted again. None when the file vanished.
+    """
+    from zoneinfo import ZoneInfo
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    try:
+        raw = read_document(path, rel, max_bytes)
+    except ContentError as exc:
+        if exc.code == "vanished":
+            return None  # deleted or renamed mid-build: the next build sees the new state
+        return FileRecord(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
+    if known is not None and known.digest == raw.source.digest and known.article is not None:
+        return FileRecord(st.st_size, st.st_mtime_ns, known.digest, known.article, known.diagnostics)
+    try:
+        article = make_article(raw, ZoneInfo(tz_name))
+    except ContentError as exc:
+        return FileRecord(st.st_size, st.st_mtime_ns, raw.source.digest, None, (exc.diagnostic(),))
+    except RecursionError:
+        diag = Diagnostic(rel, 1, Level.ERROR, "input too deeply nested to parse", 1, "recursion")
+        return FileRecord(st.st_size, st.st_mtime_ns, raw.source.digest, None, (diag,))
+    kept = tuple(d for d in article.diagnostics if d.level is not Level.INFO)
+    return FileRecord(st.st_size, st.st_mtime_ns, raw.source.digest, article, kept)
+
+
+def extract_batch(items: list[tuple[str, str]], max_bytes: int, tz_name: str) -> list[tuple[str, FileRecord | None]]:
+    """Extract ``(path, rel)`` pairs in one worker process."""
+    return [(rel, extract_file(Path(p), rel, max_bytes, tz_name)) for p, rel in items]
+
+
+PARALLEL_MIN_FILES = 64
+"""Fewer changed files than this are extracted in-process: starting workers would cost more."""
