@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..site import Site
 from ..site.people import EntityKey
@@ -36,44 +39,57 @@ def _items(site: Site, s: RenderSettings, ids: tuple[int, ...], limit: int) -> l
     return [FeedItem(s.absolute(site.article_paths[i]), site.articles[i]) for i in ids[:limit]]
 
 
-def feed_files(site: Site, s: RenderSettings, limit: int) -> list[tuple[str, bytes]]:
-    """The site's Atom, RSS and JSON feeds, and an Atom feed per tag and per listed entity."""
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """One feed file before it is written: where it goes, what its bytes depend on, and how to make them."""
+
+    rel: str
+    key: tuple[object, ...]
+    """Everything the bytes depend on, with each article named by source path and content digest (an
+    article's record is a function of those, the configuration and the extractor); equal keys, equal bytes."""
+    make: Callable[[], bytes]
+
+
+def _key(kind: str, info: FeedInfo, items: list[FeedItem], updated: dt.date) -> tuple[object, ...]:
+    return (kind, info, updated, tuple((i.url, i.article.source.path, i.article.source.digest) for i in items))
+
+
+def feed_specs(site: Site, s: RenderSettings, limit: int) -> list[FeedSpec]:
+    """The site's Atom, RSS and JSON feeds, and an Atom feed per tag and per listed entity, unmade: a
+    build whose previous output holds a feed with the same key need not serialise it again."""
     u = site.urls
-    out: list[tuple[str, bytes]] = []
+    out: list[FeedSpec] = []
     everything = tuple(range(len(site.articles)))
     author = s.author or s.publisher or s.title
     info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS["atom"]), author, s.language)
     items = _items(site, s, everything, limit)
-    out.append((FEEDS["atom"], atom(info, items, site.build_date)))
+    built = site.build_date
+    out.append(FeedSpec(FEEDS["atom"], _key("atom", info, items, built), lambda: atom(info, items, built)))
     rss_info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS["rss"]), author, s.language)
-    out.append((FEEDS["rss"], rss(rss_info, items, site.build_date)))
+    out.append(FeedSpec(FEEDS["rss"], _key("rss", rss_info, items, built), lambda: rss(rss_info, items, built)))
     json_info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS["json"]), author, s.language)
-    out.append((FEEDS["json"], json_feed(json_info, items)))
-    for t in site.tags:
-        rel = u.tag_path(t.slug)
-        tag_info = FeedInfo(
-            f"{s.title}: {t.name}", "", s.absolute(rel), s.absolute(rel + "feed.xml"), author, s.language
-        )
+    out.append(FeedSpec(FEEDS["json"], _key("json", json_info, items, built), lambda: json_feed(json_info, items)))
+    groups: list[tuple[str, str, tuple[int, ...]]] = [(u.tag_path(t.slug), t.name, t.articles) for t in site.tags]
+    for key, data in sorted(site.entities.items(), key=lambda kv: (kv[0].kind.value, kv[0].slug)):
+        if len(data.articles) >= s.entity_min_articles:
+            groups.append((u.entity_path(key.kind.value, key.slug), data.name, data.articles))
+    for rel, name, ids in groups:
+        one = FeedInfo(f"{s.title}: {name}", "", s.absolute(rel), s.absolute(rel + "feed.xml"), author, s.language)
+        some = _items(site, s, ids, limit)
+        updated = site.articles[ids[0]].date
         out.append(
-            (
+            FeedSpec(
                 rel + "feed.xml",
-                _memo_atom(
-                    rel + "feed.xml", tag_info, _items(site, s, t.articles, limit), site.articles[t.articles[0]].date
-                ),
+                _key("atom", one, some, updated),
+                functools.partial(_memo_atom, rel + "feed.xml", one, some, updated),
             )
         )
-    for key, data in sorted(site.entities.items(), key=lambda kv: (kv[0].kind.value, kv[0].slug)):
-        if len(data.articles) < s.entity_min_articles:
-            continue
-        rel = u.entity_path(key.kind.value, key.slug)
-        e_info = FeedInfo(
-            f"{s.title}: {data.name}", "", s.absolute(rel), s.absolute(rel + "feed.xml"), author, s.language
-        )
-        updated = site.articles[data.articles[0]].date
-        out.append(
-            (rel + "feed.xml", _memo_atom(rel + "feed.xml", e_info, _items(site, s, data.articles, limit), updated))
-        )
     return out
+
+
+def feed_files(site: Site, s: RenderSettings, limit: int) -> list[tuple[str, bytes]]:
+    """The site's Atom, RSS and JSON feeds, and an Atom feed per tag and per listed entity."""
+    return [(spec.rel, spec.make()) for spec in feed_specs(site, s, limit)]
 
 
 def sitemap_files(site: Site, s: RenderSettings, pages: list[Page]) -> list[tuple[str, bytes]]:
@@ -92,4 +108,4 @@ def news_sitemap_file(site: Site, s: RenderSettings) -> tuple[str, bytes]:
     return ("news-sitemap.xml", news_sitemap(news, site.build_date, s.publisher or s.title, s.language))
 
 
-__all__ = ["EntityKey", "feed_files", "news_sitemap_file", "sitemap_files"]
+__all__ = ["EntityKey", "FeedSpec", "feed_files", "feed_specs", "news_sitemap_file", "sitemap_files"]
