@@ -134,3 +134,42 @@ def test_card_map_follows_moved_pages(tmp_path: Path) -> None:
     fresh = card_users((rel, page) for rel, (page, _) in builder._pages.items())
     kept = builder._users or {}
     assert {h: sorted(r) for h, r in kept.items() if r} == {h: sorted(r) for h, r in fresh.items()}
+
+
+def test_search_index_runs_beside_edits_not_inside_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the first build, a slow search indexer never delays an edit; edits made while it runs
+    are indexed by one more run after it, not one run each."""
+    import threading
+    import time
+
+    from dateline.build import search
+    from dateline.serve import _Session
+    from dateline.serve.state import ServerState
+
+    site(tmp_path)
+    (tmp_path / "dateline.yaml").write_text("title: Patch\nsearch: true\npage_size: 2\n", "utf-8")
+    config, _ = load_config(tmp_path / "dateline.yaml")
+    runs: list[float] = []
+    gate = threading.Event()
+
+    def slow_index(folder: Path) -> None:
+        runs.append(time.monotonic())
+        if len(runs) > 1:
+            gate.wait(10)  # a long Pagefind run
+
+    monkeypatch.setattr(search, "build_search_index", slow_index)
+    session = _Session(None, config, False, tmp_path / "served", ServerState(), lambda _m: None)
+    session.new_builder()
+    assert session.rebuild() and len(runs) == 1  # the first index is built before serving starts
+    session.search_in_background = True
+    for n in range(3):
+        put(tmp_path, "r5.txt", release("Meeting number 5", 3, note=f"Edit {n}."))
+        began = time.monotonic()
+        assert session.rebuild()
+        assert time.monotonic() - began < 5  # not held up by the indexer, which is blocked on the gate
+    gate.set()
+    deadline = time.monotonic() + 10
+    while (session._index_running or session._index_dirty) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not session._index_running
+    assert len(runs) == 3  # the first build, the first edit, and one run for the two edits made meanwhile
