@@ -101,7 +101,7 @@ class SiteBuilder:
     _extra: dict[str, bytes] = field(default_factory=dict)
     """Feeds, sitemaps and static files of the last render."""
     _users: dict[str, list[str]] | None = None
-    """Card href → output files showing it, built on the first patch after a full render."""
+    """Card href → output files showing it; kept with ``_site``."""
     _env: tuple[str, jinja2.Environment] | None = None
 
     def load(self) -> tuple[list[Article], list[Diagnostic], int]:
@@ -273,7 +273,7 @@ class SiteBuilder:
         for spec in feed_specs(site, settings, self.config.feed_items):
             if reuse is not None:
                 # Fingerprinted by inputs, so an unchanged feed is not even serialised (2,000 feeds: 3 s).
-                prints[spec.rel] = hashlib.sha256(feed_base + pickle.dumps(spec.key, protocol=5)).hexdigest()
+                prints[spec.rel] = fingerprint(feed_base, spec.key)
                 if reuse(spec.rel, prints[spec.rel]):
                     files[spec.rel] = None
                     continue
@@ -318,10 +318,8 @@ class SiteBuilder:
     def _render_patch(self, patch: Patch) -> int:
         """Re-render the pages an in-place edit changes; returns how many were rendered."""
         old = self._site
-        assert old is not None and self._env is not None and self._view_key is not None
+        assert old is not None and self._env is not None and self._view_key is not None and self._users is not None
         settings = render_settings(self.config)
-        if self._users is None:
-            self._users = card_users((rel, page) for rel, (page, _) in self._pages.items())
         if patch.moved:
             # Keep build order (the sitemap lists pages in it): rename in place, not delete and append.
             self._pages = {patch.moved.get(rel, rel): v for rel, v in self._pages.items()}

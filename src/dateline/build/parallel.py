@@ -59,9 +59,10 @@ _JOB: _Job | None = None
 """The job of the current fork: set in the parent just before the pool starts, read by the workers."""
 
 
-def fingerprint(base: bytes, page: Page) -> str:
-    """A digest of everything a page's bytes depend on."""
-    return hashlib.sha256(base + pickle.dumps(page, protocol=5)).hexdigest()
+def fingerprint(base: bytes, inputs: object) -> str:
+    """A digest of everything an output's bytes depend on: ``base`` (what every output shares) and its own
+    ``inputs`` (a page, a feed's key)."""
+    return hashlib.sha256(base + pickle.dumps(inputs, protocol=5)).hexdigest()
 
 
 def follow_parent(parent: int) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from pathlib import Path
 
 import jinja2
 
@@ -57,14 +59,15 @@ def _template_position(exc: BaseException, default: str) -> tuple[str, int]:
     return found
 
 
-def theme_fingerprint(theme: Theme) -> str:
-    """A digest of every template and static file in the theme folders (names, sizes, mtimes)."""
+def theme_files(theme: Theme) -> list[tuple[Path, os.stat_result]]:
+    """Every template and static file in the theme folders, with its ``stat``, in a stable order."""
+    return [(path, path.stat()) for d in theme.dirs if d.is_dir() for path in sorted(d.rglob("*")) if path.is_file()]
+
+
+def theme_fingerprint(theme: Theme, files: list[tuple[Path, os.stat_result]] | None = None) -> str:
+    """A digest of every template and static file in the theme folders (names, sizes, mtimes);
+    ``files`` is :func:`theme_files` when the caller already has it."""
     h = hashlib.sha256()
-    for d in theme.dirs:
-        if not d.is_dir():
-            continue
-        for path in sorted(d.rglob("*")):
-            if path.is_file():
-                st = path.stat()
-                h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for path, st in theme_files(theme) if files is None else files:
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()

@@ -14,7 +14,6 @@ therefore only saved when every input is older than :data:`RACY_NS` before the b
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from .. import __version__
 from ..config import SiteConfig
 from ..load.discover import discover_relative
 from ..render import Theme
+from .rendering import theme_files, theme_fingerprint
 
 RACY_NS = 100_000_000
 """Inputs modified less than this long (100 ms) before a build started are not trusted by their stamp."""
@@ -55,13 +55,10 @@ def input_stamp(config: SiteConfig, options: str, today: str, started_ns: int) -
         st = path.stat()
         newest = max(newest, st.st_mtime_ns)
         h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    for folder in Theme.for_site(config.templates_path).dirs:
-        for root, dirs, files in os.walk(folder):
-            dirs.sort()
-            for name in sorted(files):
-                st = os.stat(os.path.join(root, name))
-                newest = max(newest, st.st_mtime_ns)
-                h.update(f"{root}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    theme = Theme.for_site(config.templates_path)
+    files = theme_files(theme)
+    newest = max([newest, *(st.st_mtime_ns for _, st in files)])
+    h.update(theme_fingerprint(theme, files).encode())
     return h.hexdigest(), newest < started_ns - RACY_NS
 
 

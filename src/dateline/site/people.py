@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..model import Article, EntityKind
+from ..model import Article, Entity, EntityKind
 from ..slug import slugify
 
 INDEXED_KINDS: tuple[EntityKind, ...] = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -76,6 +76,17 @@ def entity_key(kind: EntityKind, name: str) -> EntityKey | None:
     return EntityKey(kind, slug) if slug else None
 
 
+def indexed_entities(article: Article) -> dict[EntityKey, Entity]:
+    """The article's entities that get pages, by archive key: the first one wherever two share a key."""
+    keyed: dict[EntityKey, Entity] = {}
+    for e in article.entities:
+        if e.kind in INDEXED_KINDS:
+            key = entity_key(e.kind, e.name)
+            if key is not None and key not in keyed:
+                keyed[key] = e
+    return keyed
+
+
 def collect_entities(articles: tuple[Article, ...]) -> dict[EntityKey, EntityPageData]:
     """Every person, organisation and place in the archive, keyed by :class:`EntityKey`."""
     names: dict[EntityKey, Counter[str]] = defaultdict(Counter)
@@ -83,19 +94,13 @@ def collect_entities(articles: tuple[Article, ...]) -> dict[EntityKey, EntityPag
     found: dict[EntityKey, list[tuple[int, int]]] = defaultdict(list)
     per_article: list[list[EntityKey]] = []
     for i, a in enumerate(articles):
-        keys: dict[EntityKey, None] = {}  # ordered set
-        for e in a.entities:
-            if e.kind not in INDEXED_KINDS:
-                continue
-            key = entity_key(e.kind, e.name)
-            if key is None or key in keys:
-                continue
-            keys[key] = None
+        keyed = indexed_entities(a)
+        for key, e in keyed.items():
             names[key][e.name] += 1
             for alias in e.aliases:
                 aliases[key].setdefault(alias, None)
             found[key].append((i, e.mentions))
-        per_article.append(list(keys.keys()))
+        per_article.append(list(keyed))
     co: dict[EntityKey, Counter[EntityKey]] = defaultdict(Counter)
     for article_keys in per_article:
         for k in article_keys:
@@ -124,12 +129,10 @@ def refresh_entity(articles: tuple[Article, ...], data: EntityPageData) -> Entit
     aliases: dict[str, None] = {}
     mentions: list[int] = []
     for i in data.articles:
-        for e in articles[i].entities:
-            if e.kind in INDEXED_KINDS and entity_key(e.kind, e.name) == data.key:
-                mentions.append(e.mentions)  # the first of the article's entities with this key, as above
-                for alias in e.aliases:
-                    aliases.setdefault(alias, None)
-                break
+        e = indexed_entities(articles[i])[data.key]
+        mentions.append(e.mentions)
+        for alias in e.aliases:
+            aliases.setdefault(alias, None)
     return dataclasses.replace(
         data,
         aliases=tuple(sorted(a for a in aliases if a != data.name)),
