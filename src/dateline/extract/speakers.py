@@ -31,11 +31,14 @@ from .attribution import (
 )
 from .entities import EntityIndex
 from .patterns import (
+    CLOSE_QUOTES,
     HONORIFICS,
     NON_NAME_CAPITALS,
+    OPEN_QUOTES,
     ROLE_NOUNS,
     SCENE_PREPOSITIONS,
     SPEAKER_PRONOUNS,
+    STRAIGHT_QUOTE,
     UNNAMED_SPEAKER_HEADS,
     alternation,
     word_table,
@@ -56,7 +59,7 @@ SHOW_CUES = word_table("on|in|of|from|to|via|at")
 """Words right before a title-case passage that make it a programme or publication name."""
 TRAILING_PARTICIPLE = re.compile(rf"\b(?P<cue>{alternation(PARTICIPLES)})\b[^,.;:“”\"]{{0,30}}[,:]?\s*$")
 """``…, calling him “`` / ``…, saying, “``: the participle is the cue, though the subject's verb came first."""
-QUOTE_MARKS = '“”"'
+QUOTE_MARKS = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE
 MAX_TITLE_WORDS = 6
 SUBJECT_WINDOW = 300
 """Characters before a quote searched for the start of its sentence."""
