@@ -8,7 +8,7 @@ share between pages.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import PurePosixPath
 
@@ -135,8 +135,12 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
-    """A fully loaded article: everything a page, an index or a feed needs to know about it."""
+class ArticleMeta:
+    """An article as the site's collections, lists and feeds index it: everything but its body text.
+
+    Builds hold one of these per article in memory and fetch a body only to render that article's own
+    page or a feed entry, so memory grows with this compact record, not with the archive's text.
+    """
 
     source: SourceRef
     slug: str
@@ -146,10 +150,6 @@ class Article:
     date_source: str
     """Which link of the fallback chain gave the date: ``front matter``, ``dateline``, ``file name``."""
     dateline: Dateline | None
-    paragraphs: tuple[str, ...]
-    """Plain-text body paragraphs (what extraction ran on)."""
-    body_html: str
-    """Sanitised HTML of the body, ready to place in a page."""
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]
     tags: tuple[str, ...]
@@ -158,3 +158,21 @@ class Article:
     """Where the story is filed from: front matter ``place`` or the dateline place."""
     draft: bool = False
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article(ArticleMeta):
+    """A fully loaded article: its :class:`ArticleMeta` and its body, as plain text and as HTML."""
+
+    paragraphs: tuple[str, ...]
+    """Plain-text body paragraphs (what extraction ran on)."""
+    body_html: str
+    """Sanitised HTML of the body, ready to place in a page."""
+
+    def meta(self) -> ArticleMeta:
+        """The compact record of this article, without its body."""
+        return ArticleMeta(*(getattr(self, name) for name in META_FIELDS))
+
+
+META_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ArticleMeta))
+"""Field names of :class:`ArticleMeta`, in order."""

@@ -97,9 +97,9 @@ def test_progress_is_reported_and_quiet_off_a_terminal(tmp_path: Path, monkeypat
     import subprocess
     import sys
 
-    from dateline.build import engine
+    from dateline.build import parallel
 
-    monkeypatch.setattr(engine, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(parallel, "PROGRESS_EVERY", 1)
     write_tree(tmp_path, {"dateline.yaml": CONFIG, **{f"content/r{i}.txt": release(i) for i in range(1, 5)}})
     config, _ = load_config(tmp_path / "dateline.yaml")
     seen: list[tuple[str, int, int]] = []
@@ -175,10 +175,10 @@ def test_up_to_date_build_reports_the_same_problems(tmp_path: Path) -> None:
 def test_pages_rendered_on_several_processes_are_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dateline.build import engine
+    from dateline.build import parallel
     from dateline.errors import TemplateError
 
-    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 1)  # fork workers even for this small site
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_PAGES", 1)  # fork workers even for this small site
     files: dict[str, str | bytes] = {f"content/r{i:03d}.txt": release(i % 28 + 1, f" #{i}") for i in range(60)}
     a, b = tmp_path / "a", tmp_path / "b"
     write_tree(a, {"dateline.yaml": CONFIG, **files})

@@ -12,6 +12,7 @@ from ..errors import ContentError
 from ..extract.article import make_article
 from ..load import read_document
 from ..model import Article, Diagnostic, Level
+from .cache import Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +27,13 @@ class FileRecord:
 
 
 def extract_file(
-    path: Path, rel: str, max_bytes: int, tz_name: str, known: FileRecord | None = None
+    path: Path, rel: str, max_bytes: int, tz_name: str, known: FileRecord | None = None, reuse_digest: bool = False
 ) -> FileRecord | None:
     """Read and extract one content file (also in worker processes for parallel builds).
 
     ``known`` is the file's previous record: when the bytes are unchanged (only the mtime moved) its
-    article is reused instead of extracted again. None when the file vanished.
+    article is reused instead of extracted again (with ``reuse_digest``, even when ``known`` carries no
+    article: the result then has none either, and the caller keeps what it has). None when the file vanished.
     """
     from zoneinfo import ZoneInfo
 
@@ -45,7 +47,7 @@ def extract_file(
         if exc.code == "vanished":
             return None  # deleted or renamed mid-build: the next build sees the new state
         return FileRecord(st.st_size, st.st_mtime_ns, "", None, (exc.diagnostic(),))
-    if known is not None and known.digest == raw.source.digest and known.article is not None:
+    if known is not None and known.digest == raw.source.digest and (known.article is not None or reuse_digest):
         return FileRecord(st.st_size, st.st_mtime_ns, known.digest, known.article, known.diagnostics)
     try:
         article = make_article(raw, ZoneInfo(tz_name))
@@ -65,3 +67,27 @@ def extract_batch(items: list[tuple[str, str]], max_bytes: int, tz_name: str) ->
 
 PARALLEL_MIN_FILES = 64
 """Fewer changed files than this are extracted in-process: starting workers would cost more."""
+
+
+def extract_row(path: Path, rel: str, max_bytes: int, tz_name: str, known_digest: str = "") -> Row | None:
+    """One content file as a cache :class:`Row` (the command-line build's unit of extraction).
+
+    When the file's bytes still have ``known_digest`` (only its time moved) the row carries no record and
+    the cached one stands. None when the file vanished.
+    """
+    from .cache import dumps
+
+    known = FileRecord(0, 0, known_digest, None, ()) if known_digest else None
+    found = extract_file(path, rel, max_bytes, tz_name, known, reuse_digest=True)
+    if found is None:
+        return None
+    if found.article is None and found.digest and found.digest == known_digest and not found.diagnostics:
+        return Row(rel, found.size, found.mtime_ns, found.digest, None)
+    meta = found.article.meta() if found.article is not None else None
+    body = found.article.body_html if found.article is not None else ""
+    return Row(rel, found.size, found.mtime_ns, found.digest, dumps((meta, found.diagnostics)), body)
+
+
+def extract_rows(items: list[tuple[str, str, str]], max_bytes: int, tz_name: str) -> list[tuple[str, Row | None]]:
+    """Extract ``(path, rel, known digest)`` triples in one worker process."""
+    return [(rel, extract_row(Path(p), rel, max_bytes, tz_name, digest)) for p, rel, digest in items]

@@ -3,18 +3,25 @@
 It keeps, across runs,
 
 * ``articles``: each content file's extraction (keyed by path, with size, mtime and sha256 of the bytes,
-  valid only for one extractor version and config key), so an unchanged file is never re-extracted;
+  valid only for one extractor version and config key), split in two columns: the compact record the
+  site is collected from (:class:`~dateline.model.ArticleMeta` and its diagnostics) and the body HTML,
+  which is read back one article at a time while its page or a feed entry is rendered;
 * ``pages``: a fingerprint of every output file's inputs, so an unchanged page is neither rendered
-  nor written again.
+  nor written again. They describe the output whose marker file has the identity saved beside them;
+  any other output (a build killed after its switch, a folder replaced by hand) is not trusted.
 
-SQLite commits atomically, so a killed build leaves the previous cache intact. A cache that cannot be
-read (corrupt, from another version) is deleted and rebuilt, with a warning.
+SQLite commits atomically, so a killed build leaves a consistent cache: extractions are committed as
+soon as they are made (each is a fact about a file's bytes, right whatever happens to the build), page
+fingerprints only after the output they describe is in place. A cache that cannot be read (corrupt,
+from another version) is deleted and rebuilt, with a warning.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,19 +29,26 @@ from typing import Any
 from .. import __version__
 
 CACHE_DIR = ".dateline-cache"
-SCHEMA = 3
+SCHEMA = 4
 """Bump when the cache layout or any cached record changes shape."""
+RUN_KEYS = ("stamp", "output", "report")
+"""The ``meta`` rows that describe the last successful build (see :meth:`BuildCache.last_run`)."""
 
 
 @dataclass(frozen=True, slots=True)
-class CachedFile:
-    """One content file as it was last seen."""
+class Row:
+    """One content file's cache row, as extraction makes it."""
 
+    path: str
     size: int
     mtime_ns: int
     digest: str
-    payload: bytes
-    """The pickled extraction result."""
+    """sha256 of the file's bytes; empty when it could not be read."""
+    record: bytes | None
+    """``dumps((ArticleMeta | None, diagnostics))``; None when the bytes are those already cached (only the
+    file's time moved), so the cached record stands."""
+    body: str = ""
+    """The article's body HTML."""
 
 
 class BuildCache:
@@ -64,57 +78,97 @@ class BuildCache:
             # tables may have another layout, so they are made anew.
             db.execute("DROP TABLE IF EXISTS articles")
             db.execute("DROP TABLE IF EXISTS pages")
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (self.key,))
+            db.execute("DELETE FROM meta")
+            db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
         db.execute(
-            "CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, payload BLOB)"
+            "CREATE TABLE IF NOT EXISTS articles"
+            " (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, record BLOB, body TEXT)"
         )
         db.execute("CREATE TABLE IF NOT EXISTS pages (path TEXT PRIMARY KEY, fingerprint TEXT)")
         db.execute("SELECT count(*) FROM articles").fetchone()  # touch the file: corrupt ones fail here
         return db
 
-    def articles(self) -> dict[str, CachedFile]:
-        """Every cached content file."""
-        return {
-            path: CachedFile(size, mtime, digest, payload)
-            for path, size, mtime, digest, payload in self.db.execute(
-                "SELECT path, size, mtime_ns, digest, payload FROM articles"
-            )
-        }
+    def files(self) -> dict[str, tuple[int, int, str]]:
+        """Every cached content file: path → (size, mtime, digest); no records are read."""
+        return {p: (s, m, d) for p, s, m, d in self.db.execute("SELECT path, size, mtime_ns, digest FROM articles")}
 
-    def pages(self) -> dict[str, str]:
-        """Output path → fingerprint of its inputs."""
+    def records(self) -> Iterator[tuple[str, bytes]]:
+        """Every cached file's path and record (see :attr:`Row.record`), one at a time."""
+        yield from self.db.execute("SELECT path, record FROM articles")
+
+    def put(self, rows: Iterable[Row], gone: Iterable[str] = ()) -> None:
+        """Store fresh extractions and forget files that are ``gone``, in one committed transaction."""
+        with self.db:
+            self.db.execute("BEGIN")
+            for r in rows:
+                if r.record is None:
+                    self.db.execute("UPDATE articles SET size=?, mtime_ns=? WHERE path=?", (r.size, r.mtime_ns, r.path))
+                else:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                        (r.path, r.size, r.mtime_ns, r.digest, r.record, r.body),
+                    )
+            self.db.executemany("DELETE FROM articles WHERE path=?", ((p,) for p in gone))
+
+    def pages(self, output: str) -> dict[str, str]:
+        """Output path → fingerprint of its inputs, for the output of identity ``output`` (empty for any
+        other output: its files are not known to be the ones fingerprinted)."""
+        row = self.db.execute("SELECT value FROM meta WHERE name='pages_of'").fetchone()
+        if not output or row is None or row[0] != output:
+            return {}
         return dict(self.db.execute("SELECT path, fingerprint FROM pages"))
 
     def last_run(self) -> tuple[str, str, bytes] | None:
         """The last successful build's input stamp, output identity and pickled report, if saved."""
-        rows = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN ('stamp', 'output', 'report')"))
-        if not {"stamp", "output", "report"} <= rows.keys():
+        names = ",".join("?" * len(RUN_KEYS))
+        rows = dict(self.db.execute(f"SELECT name, value FROM meta WHERE name IN ({names})", RUN_KEYS))
+        if not set(RUN_KEYS) <= rows.keys():
             return None
         return str(rows["stamp"]), str(rows["output"]), bytes(rows["report"])
 
-    def save(
-        self, articles: dict[str, CachedFile], pages: dict[str, str], run: tuple[str, str, bytes] | None = None
-    ) -> None:
-        """Replace the cache's contents in one transaction; ``run`` is what :meth:`last_run` returns next
-        (None forgets it, so the next build checks every file)."""
+    def save_pages(self, output: str, pages: dict[str, str], run: tuple[str, str, bytes] | None = None) -> None:
+        """Record the fingerprints of the output of identity ``output`` and, with ``run``, what
+        :meth:`last_run` returns next (None: the next build checks every file)."""
         with self.db:
             self.db.execute("BEGIN")
-            self.db.execute("DELETE FROM meta WHERE name IN ('stamp', 'output', 'report')")
+            self.db.execute("DELETE FROM meta WHERE name IN ('stamp', 'output', 'report', 'pages_of')")
+            self.db.execute("INSERT INTO meta VALUES ('pages_of', ?)", (output,))
             if run is not None:
-                self.db.executemany(
-                    "INSERT INTO meta VALUES (?, ?)", zip(("stamp", "output", "report"), run, strict=True)
-                )
-            self.db.execute("DELETE FROM articles")
-            self.db.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
-                ((p, c.size, c.mtime_ns, c.digest, c.payload) for p, c in articles.items()),
-            )
+                self.db.executemany("INSERT INTO meta VALUES (?, ?)", zip(RUN_KEYS, run, strict=True))
             self.db.execute("DELETE FROM pages")
             self.db.executemany("INSERT INTO pages VALUES (?, ?)", pages.items())
 
     def close(self) -> None:
         """Close the database."""
         self.db.close()
+
+
+class BodyReader:
+    """Reads article bodies from a cache file, one connection per process (workers are forked, and an
+    SQLite connection must not cross a fork). The last few bodies are kept: feeds share their items."""
+
+    KEEP = 512
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._recent: dict[str, str] = {}
+
+    def __call__(self, source: str) -> str:
+        """The body HTML of the article from content file ``source``."""
+        found = self._recent.get(source)
+        if found is not None:
+            return found
+        if self._db is None or self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        row = self._db.execute("SELECT body FROM articles WHERE path=?", (source,)).fetchone()
+        body = str(row[0]) if row is not None else ""
+        if len(self._recent) >= self.KEEP:
+            self._recent.clear()
+        self._recent[source] = body
+        return body
 
 
 def dumps(value: Any) -> bytes:

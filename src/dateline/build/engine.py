@@ -1,6 +1,7 @@
-"""The build engine shared by ``build`` and ``serve``: load with a cache, collect, render with a cache.
+"""The in-memory build engine of ``serve`` and ``publish``: load, collect and render, redoing only what changed.
 
-A :class:`SiteBuilder` remembers what it did last time:
+The command-line build shares its :meth:`SiteBuilder.collect` and streams pages to disk instead
+(``stream.py``). A :class:`SiteBuilder` holds every article whole and remembers what it did last time:
 
 * articles by source path, with the file's size, mtime and content digest, so an unchanged file is not
   read again and a changed file is re-extracted alone;
@@ -17,39 +18,27 @@ clean build of the same input by construction.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import pickle
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
-from .. import __version__
 from ..config import SiteConfig
 from ..errors import CollisionError, ContentError
 from ..load.discover import discover_relative
-from ..model import Article, Diagnostic, Level
+from ..model import Article, ArticleMeta, Diagnostic, Level
 from ..render import Theme, build_pages, make_environment
-from ..render.context import STYLESHEET, site_view
+from ..render.context import site_view
 from ..render.deps import card_users, patched_pages, renamed
-from ..render.files import feed_files, feed_specs, news_sitemap_file, sitemap_files
+from ..render.files import feed_files, news_sitemap_file, sitemap_files
 from ..render.views import Page, SiteView
 from ..site import Site, UrlScheme, build_site
 from .articles import PARALLEL_MIN_FILES, FileRecord, extract_batch, extract_file
-from .parallel import PARALLEL_MIN_PAGES, fingerprint, follow_parent, render_all
+from .parallel import follow_parent
 from .patch import Patch, plan_patch
-from .rendering import render_page, render_settings, theme_fingerprint
-from .stamp import code_fingerprint
-
-Progress = Callable[[str, int, int], None]
-"""Receives (stage name, items done, items in all)."""
-PROGRESS_EVERY = 250
-"""Report progress every this many items."""
-
-Reuse = Callable[[str, str], bool]
-"""Decides from (output path, input fingerprint) whether the file already on disk is still right."""
+from .rendering import render_page, render_settings, static_files, theme_fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +78,6 @@ class SiteBuilder:
     """Publish articles dated after today (``SOURCE_DATE_EPOCH``'s date, else the clock in the site zone)."""
     jobs: int = 1
     """Worker processes for extraction and, on the command line, rendering (1: in-process)."""
-    progress: Progress | None = None
-    """Called as work advances, for a progress display (``stage``, done, total)."""
     _articles: dict[str, FileRecord] = field(default_factory=dict)
     _pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     _theme_key: str = ""
@@ -158,8 +145,6 @@ class SiteBuilder:
         with ProcessPoolExecutor(max_workers=self.jobs, initializer=follow_parent, initargs=(os.getpid(),)) as pool:
             for result in pool.map(extract_batch, batches, *[[a] * len(batches) for a in args]):
                 out.update(result)
-                if self.progress is not None:
-                    self.progress("extracting", len(out), len(todo))
         return out
 
     def _load_one(self, path: Path, rel: str, st: os.stat_result) -> FileRecord | None:
@@ -168,7 +153,7 @@ class SiteBuilder:
             return old
         return extract_file(path, rel, self.config.max_file_bytes, self.config.timezone, old)
 
-    def future_notes(self, articles: list[Article]) -> list[Diagnostic]:
+    def future_notes(self, articles: Sequence[ArticleMeta]) -> list[Diagnostic]:
         """An info line for each article held back because it is dated in the future."""
         if self.future:
             return []
@@ -189,7 +174,7 @@ class SiteBuilder:
         """The build's today: ``SOURCE_DATE_EPOCH``'s date, else the clock in the site's zone."""
         return source_date() or dt.datetime.now(self.config.tz).date()
 
-    def collect(self, articles: list[Article]) -> Site:
+    def collect(self, articles: Sequence[ArticleMeta]) -> Site:
         """The site's collections for the published articles."""
         today = self.today()
         self._today = today
@@ -197,35 +182,15 @@ class SiteBuilder:
         urls = UrlScheme(base_path=self.config.base_path, **dict(self.config.urls))
         return build_site(published, urls, source_date())
 
-    def preload(self, cached: dict[str, tuple[int, int, str, bytes]]) -> None:
-        """Seed the article cache from the persistent cache (path → size, mtime, digest, pickled record)."""
-        from .cache import loads
+    def bodies(self, source: str) -> str:
+        """The body HTML of the article from content file ``source`` (see :data:`~dateline.render.Bodies`)."""
+        record = self._articles.get(source)
+        return record.article.body_html if record is not None and record.article is not None else ""
 
-        for rel, (size, mtime, digest, payload) in cached.items():
-            try:
-                article, diagnostics = loads(payload)
-            except Exception:  # an unreadable entry is simply re-extracted
-                continue
-            self._articles[rel] = FileRecord(size, mtime, digest, article, diagnostics)
+    def render(self, site: Site) -> tuple[dict[str, bytes], int, int]:
+        """Every output file, how many pages there are, and how many were rendered.
 
-    def cached_records(self) -> dict[str, tuple[int, int, str, bytes]]:
-        """The article cache in the persistent cache's form."""
-        from .cache import dumps
-
-        return {
-            rel: (c.size, c.mtime_ns, c.digest, dumps((c.article, c.diagnostics)))
-            for rel, c in self._articles.items()
-            if c.digest
-        }
-
-    def render(
-        self, site: Site, reuse: Reuse | None = None
-    ) -> tuple[dict[str, bytes | None], int, int, dict[str, str]]:
-        """Every output file, and a fingerprint of each one's inputs.
-
-        A page comes from the in-memory page cache when its context and the theme are unchanged; with
-        ``reuse``, a page whose fingerprint ``reuse(path, fingerprint)`` accepts is not rendered at all
-        and its value is None (the file already on disk is still right).
+        A page comes from the in-memory page cache when its context and the theme are unchanged.
         """
         theme = Theme.for_site(self.config.templates_path)
         key = theme_fingerprint(theme)
@@ -235,72 +200,32 @@ class SiteBuilder:
         settings = render_settings(self.config)
         env = self._environment(theme, key)
         view = site_view(site, settings)
-        pages = build_pages(site, settings)
-        files: dict[str, bytes | None] = {}
-        prints: dict[str, str] = {}
+        pages = build_pages(site, settings, self.bodies)
+        files: dict[str, bytes] = {}
         fresh: dict[str, tuple[Page, bytes]] = {}
         rendered = 0
-        base = hashlib.sha256(pickle.dumps((view, key, __version__), protocol=5)).digest() if reuse else b""
-        if reuse is not None and self.jobs > 1 and len(pages) >= PARALLEL_MIN_PAGES and not self._pages:
-            # A build from the command line keeps no page cache: render on every core.
-            files, prints, rendered = render_all(pages, env, view, base, reuse, self.jobs, self.progress)
-            pages_iter: list[Page] = []
-        else:
-            pages_iter = pages
-        for number, page in enumerate(pages_iter, start=1):
-            if self.progress is not None and number % PROGRESS_EVERY == 0:
-                self.progress("rendering", number, len(pages))
+        for page in pages:
             rel = UrlScheme.file_for(page.path)
             if rel in files:
                 raise CollisionError(f"two pages write {rel}", rel)
             old = self._pages.get(rel)
-            same = old is not None and old[0] == page and self._view_key == view
-            data: bytes | None = old[1] if same and old is not None else None
-            if reuse is not None:
-                prints[rel] = fingerprint(base, page)
-                if data is None and reuse(rel, prints[rel]):
-                    files[rel] = None
-                    continue
-            if data is None:
+            if old is not None and old[0] == page and self._view_key == view:
+                data = old[1]
+            else:
                 data = render_page(env, page, view)
                 rendered += 1
             files[rel] = data
             fresh[rel] = (page, data)
         self._pages = fresh
         self._view_key = view
-        extra: list[tuple[str, bytes]] = []
-        feed_base = base + code_fingerprint().encode()
-        for spec in feed_specs(site, settings, self.config.feed_items):
-            if reuse is not None:
-                # Fingerprinted by inputs, so an unchanged feed is not even serialised (2,000 feeds: 3 s).
-                prints[spec.rel] = fingerprint(feed_base, spec.key)
-                if reuse(spec.rel, prints[spec.rel]):
-                    files[spec.rel] = None
-                    continue
-            files[spec.rel] = blob = spec.make()
-            extra.append((spec.rel, blob))
-        done = len(extra)
-        extra += sitemap_files(site, settings, pages)
-        static_rel = STYLESHEET.rsplit("/", 1)[0]
-        for theme_dir in reversed(theme.dirs):
-            folder = theme_dir / static_rel
-            if folder.is_dir():
-                for path in sorted(folder.rglob("*")):
-                    if path.is_file() and not path.name.startswith("."):
-                        extra.append((f"{static_rel}/{path.relative_to(folder).as_posix()}", path.read_bytes()))
-        for rel, blob in extra[done:]:
-            if reuse is not None:
-                prints[rel] = hashlib.sha256(blob).hexdigest()
-                if reuse(rel, prints[rel]):
-                    files[rel] = None
-                    continue
-            files[rel] = blob
-        # Only a render that kept every page in memory can be patched later.
-        self._site = site if reuse is None else None
+        extra = feed_files(site, settings, self.config.feed_items, self.bodies)
+        extra += sitemap_files(site, settings, (page.path for page in pages)) + static_files(theme)
+        files.update(extra)
+        self._site = site
         self._extra = dict(extra)
         # Which pages show each card, ready for the first edit (a tenth of a second at 10,000 articles).
-        self._users = card_users((rel, page) for rel, (page, _) in self._pages.items()) if reuse is None else None
-        return files, len(pages), rendered, prints
+        self._users = card_users((rel, page) for rel, (page, _) in self._pages.items())
+        return files, len(pages), rendered
 
     def _plan_patch(self, before: dict[str, Article | None], articles: list[Article]) -> Patch | None:
         if self._site is None or self._today != self.today():
@@ -336,6 +261,7 @@ class SiteBuilder:
             self._users,
             file_for,
             patch.moved,
+            self.bodies,
             patch.entities,
             patch.speakers,
         )
@@ -343,9 +269,9 @@ class SiteBuilder:
             if page != self._pages[rel][0]:
                 self._pages[rel] = (page, render_page(self._env[1], page, self._view_key))
                 rendered += 1
-        self._extra.update(feed_files(site, settings, self.config.feed_items))
+        self._extra.update(feed_files(site, settings, self.config.feed_items, self.bodies))
         if patch.moved:
-            self._extra.update(sitemap_files(site, settings, [page for page, _ in self._pages.values()]))
+            self._extra.update(sitemap_files(site, settings, (page.path for page, _ in self._pages.values())))
             hrefs = {
                 site.urls.href(old.article_paths[i]): site.urls.href(site.article_paths[i])
                 for i in patch.changed
@@ -375,8 +301,7 @@ class SiteBuilder:
             pages = len(self._pages)
         else:
             site = self.collect(articles)
-            rendered_files, pages, rendered, _ = self.render(site)
-            files = {rel: data for rel, data in rendered_files.items() if data is not None}
+            files, pages, rendered = self.render(site)
         return RenderResult(
             files=files,
             articles=len(site.articles),

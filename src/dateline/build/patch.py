@@ -12,10 +12,10 @@ still patched, provided the new URL is free.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Article
+from ..model import ArticleMeta
 from ..site import EntityKey, Site, UrlScheme, collection_key, entity_key, order_key, refresh_entity
 from ..slug import slugify
 
@@ -36,7 +36,7 @@ class Patch:
 
 
 def plan_patch(
-    site: Site, before: dict[str, Article | None], articles: list[Article], files: Collection[str]
+    site: Site, before: Mapping[str, ArticleMeta | None], articles: Sequence[ArticleMeta], files: Collection[str]
 ) -> Patch | None:
     """A :class:`Patch` turning ``site`` (built from ``before``, path → article) into the site of
     ``articles``, or None when the edits change any collection. ``files`` are the output files of
@@ -89,7 +89,7 @@ def plan_patch(
 
 
 def _details(
-    before: tuple[Article, ...], after: list[Article], changed: list[int]
+    before: tuple[ArticleMeta, ...], after: list[ArticleMeta], changed: list[int]
 ) -> tuple[tuple[EntityKey, ...], tuple[str, ...]]:
     """Entities whose mention counts or aliases, and speakers (slugs) whose quotes' words or cues, differ
     between ``before`` and ``after`` at the ``changed`` indices (whose collection keys are equal)."""

@@ -71,3 +71,18 @@ def theme_fingerprint(theme: Theme, files: list[tuple[Path, os.stat_result]] | N
     for path, st in theme_files(theme) if files is None else files:
         h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
+
+
+def static_files(theme: Theme) -> list[tuple[str, bytes]]:
+    """The theme's static files (stylesheet, scripts) as output files; a site's theme overrides the default."""
+    from ..render.context import STYLESHEET
+
+    static_rel = STYLESHEET.rsplit("/", 1)[0]
+    out: dict[str, bytes] = {}
+    for theme_dir in reversed(theme.dirs):
+        folder = theme_dir / static_rel
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    out[f"{static_rel}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+    return list(out.items())

@@ -10,8 +10,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import OutputError
+
+if TYPE_CHECKING:
+    from .writer import StagingWriter
 
 PAGEFIND_TIMEOUT = 600
 
@@ -43,3 +47,26 @@ def build_search_index(site_dir: Path) -> None:
     if run.returncode != 0:
         detail = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no output"]
         raise OutputError(f"Pagefind failed: {detail[0]}")
+
+
+BUNDLE = "pagefind"
+"""The search index folder Pagefind writes into the output."""
+
+
+def search_bundle(output: Path) -> list[str]:
+    """The files of ``output``'s search bundle, relative to ``output``."""
+    from .writer import list_files
+
+    return [f"{BUNDLE}/{rel}" for rel in list_files(output / BUNDLE)]
+
+
+def index_search(writer: StagingWriter, output: Path, pages_changed: bool) -> int:
+    """Give the staging tree its search bundle: indexed afresh when any page changed (or the output has
+    none), else the output's own bundle linked in. Returns how many files the bundle has."""
+    old = search_bundle(output)
+    if pages_changed or not old:
+        build_search_index(writer.staging)
+        return len(search_bundle(writer.staging))
+    for rel in old:
+        writer.keep(rel)
+    return len(old)

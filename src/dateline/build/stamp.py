@@ -60,12 +60,3 @@ def input_stamp(config: SiteConfig, options: str, today: str, started_ns: int) -
     newest = max([newest, *(st.st_mtime_ns for _, st in files)])
     h.update(theme_fingerprint(theme, files).encode())
     return h.hexdigest(), newest < started_ns - RACY_NS
-
-
-def output_identity(output: Path, marker: str) -> str:
-    """Which build wrote ``output``: the identity of its marker file, or empty when there is none."""
-    try:
-        st = (output / marker).stat()
-    except OSError:
-        return ""
-    return f"{st.st_dev}:{st.st_ino}:{st.st_mtime_ns}"

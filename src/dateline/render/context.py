@@ -6,11 +6,13 @@ Index pages of entities and speakers are in ``indexes.py``. No HTML is produced 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Article, EntityKind
+from ..model import ArticleMeta, EntityKind
 from ..site import Period, Site, UrlScheme, paginate
 from ..site.people import entity_key
 from ..slug import slugify
@@ -41,6 +43,9 @@ ARCHIVE_PATH = "archive/"
 SEARCH_PATH = "search/"
 STYLESHEET = "static/style.css"
 FEEDS = {"atom": "feed.xml", "rss": "rss.xml", "json": "feed.json"}
+
+Bodies = Callable[[str], str]
+"""Source path → the body HTML of that article: the site's records carry no body (see ArticleMeta)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +120,7 @@ def _tag_link(urls: UrlScheme, tag: str) -> Link | None:
     return Link(tag, urls.href(urls.tag_path(slug))) if slug else None
 
 
-def _tag_links(site: Site, article: Article) -> tuple[Link, ...]:
+def _tag_links(site: Site, article: ArticleMeta) -> tuple[Link, ...]:
     return tuple(link for tag in article.tags if (link := _tag_link(site.urls, tag)) is not None)
 
 
@@ -151,8 +156,9 @@ def _speaker_href(urls: UrlScheme, name: str) -> str:
     return urls.href(urls.speaker_path(slug)) if slug else ""
 
 
-def article_page(site: Site, s: RenderSettings, i: int) -> Page:
-    """The page of article ``i``, with neighbours, related articles and structured data."""
+def article_page(site: Site, s: RenderSettings, i: int, body_html: str) -> Page:
+    """The page of article ``i`` (whose body is ``body_html``), with neighbours, related articles and
+    structured data."""
     a = site.articles[i]
     u = site.urls
     groups = []
@@ -161,7 +167,7 @@ def article_page(site: Site, s: RenderSettings, i: int) -> Page:
         if ents:
             groups.append(EntityGroup(kind.value, label, ents))
     rel = site.article_paths[i]
-    body = a.body_html
+    body = body_html
     if a.dateline is not None and body.startswith("<p>"):
         # Newspaper style: the dateline runs into the first paragraph.
         body = f'<p><span class="dateline">{html.escape(a.dateline.raw)}</span> ' + body[3:]
@@ -242,63 +248,90 @@ def _period_link(site: Site, p: Period) -> Link:
     return Link(str(p.year), u.href(u.year_path(p.year)), len(p.articles))
 
 
-def _period_pages(site: Site, s: RenderSettings, periods: tuple[Period, ...], kind: str) -> list[Page]:
+def _period_pages(site: Site, s: RenderSettings, periods: tuple[Period, ...], kind: str, n: int) -> list[Page]:
+    """The pages of period ``n`` of ``periods`` (all years, months or days), newest first."""
     u = site.urls
-    pages: list[Page] = []
-    for n, p in enumerate(periods):
-        newer = _period_link(site, periods[n - 1]) if n > 0 else None
-        older = _period_link(site, periods[n + 1]) if n + 1 < len(periods) else None
-        link = _period_link(site, p)
-        if kind == "year":
-            first, up = u.year_path(p.year), Link("Archive", u.href(ARCHIVE_PATH))
-            children = tuple(_period_link(site, m) for m in reversed(site.months) if m.year == p.year)
-        elif kind == "month":
-            first, up = u.month_path(p.year, p.month), Link(str(p.year), u.href(u.year_path(p.year)))
-            children = tuple(
-                _period_link(site, d) for d in reversed(site.days) if (d.year, d.month) == (p.year, p.month)
-            )
-        else:
-            first = u.day_path(dt.date(p.year, p.month, p.day))
-            up = Link(f"{month_name(p.month)} {p.year}", u.href(u.month_path(p.year, p.month)))
-            children = ()
-        pages += list_pages(
-            site, s, p.articles, first, kind, f"Releases of {link.label}",
-            up=up, children=children, neighbours=(older, newer),
-        )  # fmt: skip
-    return pages
+    p = periods[n]
+    newer = _period_link(site, periods[n - 1]) if n > 0 else None
+    older = _period_link(site, periods[n + 1]) if n + 1 < len(periods) else None
+    link = _period_link(site, p)
+    if kind == "year":
+        first, up = u.year_path(p.year), Link("Archive", u.href(ARCHIVE_PATH))
+        children = tuple(_period_link(site, m) for m in reversed(site.months) if m.year == p.year)
+    elif kind == "month":
+        first, up = u.month_path(p.year, p.month), Link(str(p.year), u.href(u.year_path(p.year)))
+        children = tuple(_period_link(site, d) for d in reversed(site.days) if (d.year, d.month) == (p.year, p.month))
+    else:
+        first = u.day_path(dt.date(p.year, p.month, p.day))
+        up = Link(f"{month_name(p.month)} {p.year}", u.href(u.month_path(p.year, p.month)))
+        children = ()
+    return list_pages(
+        site, s, p.articles, first, kind, f"Releases of {link.label}",
+        up=up, children=children, neighbours=(older, newer),
+    )  # fmt: skip
 
 
-def build_pages(site: Site, s: RenderSettings) -> list[Page]:
-    """Every article, list and archive page of the site, in a stable order."""
-    from .indexes import entity_pages, search_page, speaker_pages
+PageMaker = Callable[[], list[Page]]
+"""Makes one or a few pages (an article's, or one paginated list) when called."""
+
+
+def page_makers(site: Site, s: RenderSettings, bodies: Bodies) -> list[PageMaker]:
+    """Every article, list and archive page of the site, in a stable order, each still to be made.
+
+    A build can make and render them a run at a time (on several processes) and keep no more than a
+    run's contexts in memory; :func:`build_pages` makes them all.
+    """
+    from .indexes import entity_makers, search_page, speaker_makers
 
     u = site.urls
-    pages: list[Page] = [article_page(site, s, i) for i in range(len(site.articles))]
+    makers: list[PageMaker] = [functools.partial(_article_pages, site, s, i, bodies) for i in range(len(site.articles))]
     everything = tuple(range(len(site.articles)))
-    pages += list_pages(site, s, everything, "", "home", s.title, intro=s.description or "The newest releases first.")
-    tag_links = tuple(Link(t.name, u.href(u.tag_path(t.slug)), len(t.articles)) for t in site.tags)
-    pages.append(Page(TAGS_PATH, "tags.html", TagsPage(tag_links), "Tags", page_meta(s, TAGS_PATH, "All tags")))
+    intro = s.description or "The newest releases first."
+    makers.append(functools.partial(list_pages, site, s, everything, "", "home", s.title, intro=intro))
+    makers.append(functools.partial(_tags_page, site, s))
     for t in site.tags:
         feed = Link(f"Atom feed for “{t.name}”", s.absolute(u.tag_path(t.slug) + "feed.xml"))
-        pages += list_pages(
-            site, s, t.articles, u.tag_path(t.slug), "tag", f"Tagged “{t.name}”",
-            up=Link("All tags", u.href(TAGS_PATH)), feed=feed,
+        makers.append(
+            functools.partial(
+                list_pages, site, s, t.articles, u.tag_path(t.slug), "tag", f"Tagged “{t.name}”",
+                up=Link("All tags", u.href(TAGS_PATH)), feed=feed,
+            )
         )  # fmt: skip
-    pages += _period_pages(site, s, site.years, "year")
-    pages += _period_pages(site, s, site.months, "month")
-    pages += _period_pages(site, s, site.days, "day")
+    for periods, kind in ((site.years, "year"), (site.months, "month"), (site.days, "day")):
+        makers += [functools.partial(_period_pages, site, s, periods, kind, n) for n in range(len(periods))]
+    makers.append(functools.partial(_archive_page, site, s))
+    makers += entity_makers(site, s)
+    makers += speaker_makers(site, s)
+    if s.search:
+        makers.append(lambda: [search_page(site, s)])
+    makers.append(
+        lambda: [Page("404.html", "404.html", None, "Page not found", page_meta(s, "404.html", "Page not found"))]
+    )
+    return makers
+
+
+def build_pages(site: Site, s: RenderSettings, bodies: Bodies) -> list[Page]:
+    """Every article, list and archive page of the site, in a stable order."""
+    return [page for make in page_makers(site, s, bodies) for page in make()]
+
+
+def _article_pages(site: Site, s: RenderSettings, i: int, bodies: Bodies) -> list[Page]:
+    return [article_page(site, s, i, bodies(site.articles[i].source.path))]
+
+
+def _tags_page(site: Site, s: RenderSettings) -> list[Page]:
+    u = site.urls
+    tag_links = tuple(Link(t.name, u.href(u.tag_path(t.slug)), len(t.articles)) for t in site.tags)
+    return [Page(TAGS_PATH, "tags.html", TagsPage(tag_links), "Tags", page_meta(s, TAGS_PATH, "All tags"))]
+
+
+def _archive_page(site: Site, s: RenderSettings) -> list[Page]:
     nodes = []
     for y in site.years:
         months = tuple(_period_link(site, m) for m in reversed(site.months) if m.year == y.year)
         nodes.append(YearNode(_period_link(site, y), months))
     archive = ArchivePage(tuple(nodes), len(site.articles))
-    pages.append(Page(ARCHIVE_PATH, "archive.html", archive, "Archive", page_meta(s, ARCHIVE_PATH, "Archive by date")))
-    pages += entity_pages(site, s)
-    pages += speaker_pages(site, s)
-    if s.search:
-        pages.append(search_page(site, s))
-    pages.append(Page("404.html", "404.html", None, "Page not found", page_meta(s, "404.html", "Page not found")))
-    return pages
+    return [Page(ARCHIVE_PATH, "archive.html", archive, "Archive", page_meta(s, ARCHIVE_PATH, "Archive by date"))]
 
 
-__all__ = ["RenderSettings", "build_pages", "long_date", "site_view"]
+__all__ = ["Bodies", "PageMaker", "RenderSettings", "build_pages", "long_date", "page_makers", "site_view"]

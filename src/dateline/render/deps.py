@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
 from ..site import EntityKey, Site, UrlScheme
-from .context import RenderSettings, article_page, card
+from .context import Bodies, RenderSettings, article_page, card
 from .indexes import one_entity_pages, one_speaker_pages
 from .views import ArticlePage, Card, ListPage, Page, SpeakerPage
 
@@ -84,6 +84,7 @@ def patched_pages(
     users: dict[str, list[str]],
     file_for: dict[int, str],
     moved: dict[str, str],
+    bodies: Bodies,
     entities: Iterable[EntityKey] = (),
     speakers: Iterable[str] = (),
 ) -> dict[str, Page]:
@@ -96,7 +97,7 @@ def patched_pages(
     """
     out: dict[str, Page] = {}
     for i in changed:
-        out[file_for[i]] = article_page(new, s, i)
+        out[file_for[i]] = article_page(new, s, i, bodies(new.articles[i].source.path))
     for i in changed:
         before, after = card(old, i), card(new, i)
         if before == after:

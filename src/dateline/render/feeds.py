@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
-from ..model import Article
+from ..model import ArticleMeta
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -19,7 +19,8 @@ class FeedItem:
     """One entry of a feed."""
 
     url: str
-    article: Article
+    article: ArticleMeta
+    body_html: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def atom(info: FeedInfo, items: list[FeedItem], updated: dt.date) -> bytes:
         el(entry, "updated", _stamp(a.date).isoformat())
         if a.summary:
             el(entry, "summary", a.summary)
-        el(entry, "content", a.body_html, type="html")
+        el(entry, "content", item.body_html, type="html")
         for tag in a.tags:
             el(entry, "category", term=tag)
     return _xml(feed)
@@ -126,7 +127,7 @@ def json_feed(info: FeedInfo, items: list[FeedItem]) -> bytes:
                 "id": item.url,
                 "url": item.url,
                 "title": item.article.title,
-                "content_html": item.article.body_html,
+                "content_html": item.body_html,
                 "summary": item.article.summary,
                 "date_published": _stamp(item.article.date).isoformat(),
                 "tags": list(item.article.tags),

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..site import Site
 from ..site.people import EntityKey
-from .context import FEEDS, RenderSettings
+from .context import FEEDS, Bodies, RenderSettings
 from .feeds import FeedInfo, FeedItem, atom, json_feed, rss
 from .sitemaps import news_sitemap, robots_txt, sitemaps
-from .views import Page
 
 _FEED_MEMO: dict[str, tuple[tuple[object, ...], tuple[object, ...], bytes]] = {}
 """Feed path → (feed key, articles in it, bytes) from the previous build in this process (``serve``):
@@ -35,8 +34,11 @@ def _memo_atom(rel: str, info: FeedInfo, items: list[FeedItem], updated: dt.date
     return data
 
 
-def _items(site: Site, s: RenderSettings, ids: tuple[int, ...], limit: int) -> list[FeedItem]:
-    return [FeedItem(s.absolute(site.article_paths[i]), site.articles[i]) for i in ids[:limit]]
+def _items(site: Site, s: RenderSettings, ids: tuple[int, ...], limit: int, bodies: Bodies) -> list[FeedItem]:
+    return [
+        FeedItem(s.absolute(site.article_paths[i]), site.articles[i], bodies(site.articles[i].source.path))
+        for i in ids[:limit]
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,54 +50,71 @@ class FeedSpec:
     """Everything the bytes depend on, with each article named by source path and content digest (an
     article's record is a function of those, the configuration and the extractor); equal keys, equal bytes."""
     make: Callable[[], bytes]
+    """Fetches the items' bodies and serialises the feed."""
 
 
-def _key(kind: str, info: FeedInfo, items: list[FeedItem], updated: dt.date) -> tuple[object, ...]:
-    return (kind, info, updated, tuple((i.url, i.article.source.path, i.article.source.digest) for i in items))
+def _key(
+    kind: str, info: FeedInfo, site: Site, s: RenderSettings, ids: tuple[int, ...], updated: dt.date
+) -> tuple[object, ...]:
+    entries = tuple(
+        (s.absolute(site.article_paths[i]), site.articles[i].source.path, site.articles[i].source.digest) for i in ids
+    )
+    return (kind, info, updated, entries)
 
 
-def feed_specs(site: Site, s: RenderSettings, limit: int) -> list[FeedSpec]:
+def _atom(
+    rel: str, info: FeedInfo, site: Site, s: RenderSettings, ids: tuple[int, ...], updated: dt.date, bodies: Bodies
+) -> bytes:
+    return _memo_atom(rel, info, _items(site, s, ids, len(ids), bodies), updated)
+
+
+def feed_specs(site: Site, s: RenderSettings, limit: int, bodies: Bodies) -> list[FeedSpec]:
     """The site's Atom, RSS and JSON feeds, and an Atom feed per tag and per listed entity, unmade: a
-    build whose previous output holds a feed with the same key need not serialise it again."""
+    build whose previous output holds a feed with the same key need not fetch its bodies or serialise it."""
     u = site.urls
     out: list[FeedSpec] = []
-    everything = tuple(range(len(site.articles)))
+    newest = tuple(range(min(limit, len(site.articles))))
     author = s.author or s.publisher or s.title
-    info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS["atom"]), author, s.language)
-    items = _items(site, s, everything, limit)
     built = site.build_date
-    out.append(FeedSpec(FEEDS["atom"], _key("atom", info, items, built), lambda: atom(info, items, built)))
-    rss_info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS["rss"]), author, s.language)
-    out.append(FeedSpec(FEEDS["rss"], _key("rss", rss_info, items, built), lambda: rss(rss_info, items, built)))
-    json_info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS["json"]), author, s.language)
-    out.append(FeedSpec(FEEDS["json"], _key("json", json_info, items, built), lambda: json_feed(json_info, items)))
+    for kind, maker in (("atom", atom), ("rss", rss), ("json", json_feed)):
+        info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS[kind]), author, s.language)
+        make = functools.partial(_site_feed, maker, info, site, s, newest, built, bodies)
+        out.append(FeedSpec(FEEDS[kind], _key(kind, info, site, s, newest, built), make))
     groups: list[tuple[str, str, tuple[int, ...]]] = [(u.tag_path(t.slug), t.name, t.articles) for t in site.tags]
     for key, data in sorted(site.entities.items(), key=lambda kv: (kv[0].kind.value, kv[0].slug)):
         if len(data.articles) >= s.entity_min_articles:
             groups.append((u.entity_path(key.kind.value, key.slug), data.name, data.articles))
     for rel, name, ids in groups:
         one = FeedInfo(f"{s.title}: {name}", "", s.absolute(rel), s.absolute(rel + "feed.xml"), author, s.language)
-        some = _items(site, s, ids, limit)
+        some = ids[:limit]
         updated = site.articles[ids[0]].date
-        out.append(
-            FeedSpec(
-                rel + "feed.xml",
-                _key("atom", one, some, updated),
-                functools.partial(_memo_atom, rel + "feed.xml", one, some, updated),
-            )
-        )
+        make = functools.partial(_atom, rel + "feed.xml", one, site, s, some, updated, bodies)
+        out.append(FeedSpec(rel + "feed.xml", _key("atom", one, site, s, some, updated), make))
     return out
 
 
-def feed_files(site: Site, s: RenderSettings, limit: int) -> list[tuple[str, bytes]]:
+def _site_feed(
+    maker: Callable[..., bytes],
+    info: FeedInfo,
+    site: Site,
+    s: RenderSettings,
+    ids: tuple[int, ...],
+    updated: dt.date,
+    bodies: Bodies,
+) -> bytes:
+    items = _items(site, s, ids, len(ids), bodies)
+    return json_feed(info, items) if maker is json_feed else maker(info, items, updated)
+
+
+def feed_files(site: Site, s: RenderSettings, limit: int, bodies: Bodies) -> list[tuple[str, bytes]]:
     """The site's Atom, RSS and JSON feeds, and an Atom feed per tag and per listed entity."""
-    return [(spec.rel, spec.make()) for spec in feed_specs(site, s, limit)]
+    return [(spec.rel, spec.make()) for spec in feed_specs(site, s, limit, bodies)]
 
 
-def sitemap_files(site: Site, s: RenderSettings, pages: list[Page]) -> list[tuple[str, bytes]]:
-    """``sitemap.xml`` (split when large), the news sitemap and ``robots.txt``."""
+def sitemap_files(site: Site, s: RenderSettings, paths: Iterable[str]) -> list[tuple[str, bytes]]:
+    """``sitemap.xml`` (split when large), the news sitemap and ``robots.txt``, for pages at ``paths``."""
     dates = {site.article_paths[i]: a.date for i, a in enumerate(site.articles)}
-    entries = [(s.absolute(p.path), dates.get(p.path)) for p in pages if p.path.endswith("/") or p.path == ""]
+    entries = [(s.absolute(p), dates.get(p)) for p in paths if p.endswith("/") or p == ""]
     out = list(sitemaps(entries, s.base_url).items())
     out.append(news_sitemap_file(site, s))
     out.append(("robots.txt", robots_txt(s.base_url)))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 
 from ..model import EntityKind
 from ..site import EntityPageData, Site
 from ..site.people import EntityKey, Speaker
-from .context import KIND_LABELS, SEARCH_PATH, RenderSettings, card, list_pages, page_meta, speaker_href
+from .context import KIND_LABELS, SEARCH_PATH, PageMaker, RenderSettings, card, list_pages, page_meta, speaker_href
 from .views import EntityInfo, KindIndexPage, Link, Page, QuoteView, SearchPage, SpeakerPage, SpeakersPage
 
 KIND_NAMES = {EntityKind.PERSON: "person", EntityKind.ORGANIZATION: "organisation", EntityKind.PLACE: "place"}
@@ -40,38 +41,41 @@ def _href(site: Site, key: EntityKey) -> str:
     return site.urls.href(site.urls.entity_path(key.kind.value, key.slug))
 
 
-def entity_pages(site: Site, s: RenderSettings) -> list[Page]:
-    """A–Z overview and letter pages per kind, and one paginated page per listed entity."""
-    u = site.urls
+def entity_makers(site: Site, s: RenderSettings) -> list[PageMaker]:
+    """Per kind: the A–Z overview and its letter pages, then one paginated page per listed entity."""
     listed = _listed(site, s)
-    kinds = tuple(
-        Link(label, u.href(u.kind_index_path(kind.value)), len(listed.get(kind, []))) for kind, label in KIND_LABELS
-    )
     speakers = {sp.entity: sp for sp in site.speakers if sp.entity is not None}
-    pages: list[Page] = []
+    makers: list[PageMaker] = []
     for kind, label in KIND_LABELS:
         items = listed.get(kind, [])
-        by_letter: dict[str, list[EntityPageData]] = defaultdict(list)
-        for d in items:
-            by_letter[letter_of(d.name)].append(d)
-        letters = tuple(
-            Link(letter.upper(), u.href(u.letter_path(kind.value, letter)), len(ds))
-            for letter, ds in sorted(by_letter.items())
-        )
-        top = sorted(items, key=lambda d: (-len(d.articles), d.name.casefold()))[:TOP_ON_OVERVIEW]
-        entries = tuple(Link(d.name, _href(site, d.key), len(d.articles)) for d in top)
-        index_rel = u.kind_index_path(kind.value)
-        ctx = KindIndexPage(kind.value, label, letters, entries, "", kinds)
-        pages.append(
-            Page(index_rel, "entity_index.html", ctx, label, page_meta(s, index_rel, f"{label} named in the archive"))
-        )
-        for letter, ds in sorted(by_letter.items()):
-            rel = u.letter_path(kind.value, letter)
-            entries = tuple(Link(d.name, _href(site, d.key), len(d.articles)) for d in ds)
-            ctx = KindIndexPage(kind.value, f"{label}: {letter.upper()}", letters, entries, letter, kinds)
-            pages.append(Page(rel, "entity_index.html", ctx, f"{label}: {letter.upper()}", page_meta(s, rel, label)))
-        for d in items:
-            pages += _one_entity_pages(site, s, d, label, speakers.get(d.key))
+        makers.append(functools.partial(_kind_index_pages, site, s, listed, kind, label))
+        makers += [functools.partial(_one_entity_pages, site, s, d, label, speakers.get(d.key)) for d in items]
+    return makers
+
+
+def _kind_index_pages(
+    site: Site, s: RenderSettings, listed: dict[EntityKind, list[EntityPageData]], kind: EntityKind, label: str
+) -> list[Page]:
+    u = site.urls
+    kinds = tuple(Link(lb, u.href(u.kind_index_path(k.value)), len(listed.get(k, []))) for k, lb in KIND_LABELS)
+    items = listed.get(kind, [])
+    by_letter: dict[str, list[EntityPageData]] = defaultdict(list)
+    for d in items:
+        by_letter[letter_of(d.name)].append(d)
+    letters = tuple(
+        Link(letter.upper(), u.href(u.letter_path(kind.value, letter)), len(ds))
+        for letter, ds in sorted(by_letter.items())
+    )
+    top = sorted(items, key=lambda d: (-len(d.articles), d.name.casefold()))[:TOP_ON_OVERVIEW]
+    entries = tuple(Link(d.name, _href(site, d.key), len(d.articles)) for d in top)
+    index_rel = u.kind_index_path(kind.value)
+    ctx = KindIndexPage(kind.value, label, letters, entries, "", kinds)
+    pages = [Page(index_rel, "entity_index.html", ctx, label, page_meta(s, index_rel, f"{label} named in the archive"))]
+    for letter, ds in sorted(by_letter.items()):
+        rel = u.letter_path(kind.value, letter)
+        entries = tuple(Link(d.name, _href(site, d.key), len(d.articles)) for d in ds)
+        ctx = KindIndexPage(kind.value, f"{label}: {letter.upper()}", letters, entries, letter, kinds)
+        pages.append(Page(rel, "entity_index.html", ctx, f"{label}: {letter.upper()}", page_meta(s, rel, label)))
     return pages
 
 
@@ -109,18 +113,20 @@ def _one_entity_pages(
     )  # fmt: skip
 
 
-def speaker_pages(site: Site, s: RenderSettings) -> list[Page]:
-    """The index of speakers and each speaker's paginated quotes."""
+def speaker_makers(site: Site, s: RenderSettings) -> list[PageMaker]:
+    """The index of speakers, then each speaker's paginated quotes."""
+    makers: list[PageMaker] = [functools.partial(_speakers_index, site, s)]
+    return makers + [functools.partial(one_speaker_pages, site, s, sp) for sp in site.speakers]
+
+
+def _speakers_index(site: Site, s: RenderSettings) -> list[Page]:
     u = site.urls
     index_rel = u.speakers_index_path()
     links = tuple(Link(sp.name, u.href(u.speaker_path(sp.slug)), len(sp.quotes)) for sp in site.speakers)
     total = sum(len(sp.quotes) for sp in site.speakers)
-    pages = [
+    return [
         Page(index_rel, "speakers.html", SpeakersPage(links, total), "Quotes", page_meta(s, index_rel, "Who said what"))
     ]
-    for sp in site.speakers:
-        pages += one_speaker_pages(site, s, sp)
-    return pages
 
 
 def one_speaker_pages(site: Site, s: RenderSettings, sp: Speaker) -> list[Page]:

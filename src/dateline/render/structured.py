@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Article, EntityKind
+from ..model import ArticleMeta, EntityKind
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 _SCHEMA_TYPES = {EntityKind.PERSON: "Person", EntityKind.ORGANIZATION: "Organization", EntityKind.PLACE: "Place"}
@@ -21,7 +21,7 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_SCRIPT_SAFE)
 
 
-def news_article(article: Article, url: str, publisher: str, author: str, site_url: str) -> dict[str, Any]:
+def news_article(article: ArticleMeta, url: str, publisher: str, author: str, site_url: str) -> dict[str, Any]:
     """The schema.org NewsArticle record of one article."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import CollisionError
-from ..model import Article
+from ..model import ArticleMeta
 from ..slug import slugify
 from .people import EntityKey, EntityPageData, Speaker, collect_entities, collect_speakers, related_articles
 from .urls import UrlScheme
@@ -38,7 +39,7 @@ class Period:
 class Site:
     """Every collection a build renders. Articles are referred to by index into ``articles``."""
 
-    articles: tuple[Article, ...]
+    articles: tuple[ArticleMeta, ...]
     """Newest first; ties broken by title, then source path, so the order is total and stable."""
     article_paths: tuple[str, ...]
     """Relative folder of each article's page, parallel to ``articles``."""
@@ -57,7 +58,7 @@ class Site:
     """The newest article's date, or ``SOURCE_DATE_EPOCH``'s date: never the clock, so builds repeat."""
 
 
-def build_site(articles: list[Article], urls: UrlScheme, build_date: dt.date | None = None) -> Site:
+def build_site(articles: Sequence[ArticleMeta], urls: UrlScheme, build_date: dt.date | None = None) -> Site:
     """Order, group and place ``articles``. Raises :class:`CollisionError` when two share one URL."""
     ordered = tuple(sorted(articles, key=order_key))
     paths = tuple(urls.article_path(a.date, a.slug) for a in ordered)
@@ -101,12 +102,12 @@ def build_site(articles: list[Article], urls: UrlScheme, build_date: dt.date | N
     )
 
 
-def order_key(article: Article) -> tuple[int, str, str]:
+def order_key(article: ArticleMeta) -> tuple[int, str, str]:
     """Archive order: newest first; ties broken by title, then source path, so the order is total."""
     return (-article.date.toordinal(), article.title.casefold(), article.source.path)
 
 
-def collection_key(article: Article) -> tuple[object, ...]:
+def collection_key(article: ArticleMeta) -> tuple[object, ...]:
     """Everything about an article that decides where it sits in the site's collections: its tag, period,
     entity and speaker lists and its related articles.
 
@@ -126,7 +127,7 @@ def collection_key(article: Article) -> tuple[object, ...]:
     )
 
 
-def _check_collisions(articles: tuple[Article, ...], paths: tuple[str, ...]) -> None:
+def _check_collisions(articles: tuple[ArticleMeta, ...], paths: tuple[str, ...]) -> None:
     seen: dict[str, int] = {}
     for i, path in enumerate(paths):
         key = path.casefold()  # case-insensitive file systems would merge these

@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..model import Article, Entity, EntityKind
+from ..model import ArticleMeta, Entity, EntityKind
 from ..slug import slugify
 
 INDEXED_KINDS: tuple[EntityKind, ...] = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -76,7 +76,7 @@ def entity_key(kind: EntityKind, name: str) -> EntityKey | None:
     return EntityKey(kind, slug) if slug else None
 
 
-def indexed_entities(article: Article) -> dict[EntityKey, Entity]:
+def indexed_entities(article: ArticleMeta) -> dict[EntityKey, Entity]:
     """The article's entities that get pages, by archive key: the first one wherever two share a key."""
     keyed: dict[EntityKey, Entity] = {}
     for e in article.entities:
@@ -87,7 +87,7 @@ def indexed_entities(article: Article) -> dict[EntityKey, Entity]:
     return keyed
 
 
-def collect_entities(articles: tuple[Article, ...]) -> dict[EntityKey, EntityPageData]:
+def collect_entities(articles: tuple[ArticleMeta, ...]) -> dict[EntityKey, EntityPageData]:
     """Every person, organisation and place in the archive, keyed by :class:`EntityKey`."""
     names: dict[EntityKey, Counter[str]] = defaultdict(Counter)
     aliases: dict[EntityKey, dict[str, None]] = defaultdict(dict)
@@ -123,7 +123,7 @@ def collect_entities(articles: tuple[Article, ...]) -> dict[EntityKey, EntityPag
     return out
 
 
-def refresh_entity(articles: tuple[Article, ...], data: EntityPageData) -> EntityPageData:
+def refresh_entity(articles: tuple[ArticleMeta, ...], data: EntityPageData) -> EntityPageData:
     """``data`` with its mention counts and aliases read again from ``articles``, for an edit that kept
     which articles name the entity and by which names (so its name, articles and companions stay)."""
     aliases: dict[str, None] = {}
@@ -141,7 +141,9 @@ def refresh_entity(articles: tuple[Article, ...], data: EntityPageData) -> Entit
     )
 
 
-def collect_speakers(articles: tuple[Article, ...], entities: dict[EntityKey, EntityPageData]) -> tuple[Speaker, ...]:
+def collect_speakers(
+    articles: tuple[ArticleMeta, ...], entities: dict[EntityKey, EntityPageData]
+) -> tuple[Speaker, ...]:
     """Every named speaker with their quotes; alphabetical by name."""
     quotes: dict[str, list[QuoteRef]] = defaultdict(list)
     display: dict[str, str] = {}
@@ -159,7 +161,7 @@ def collect_speakers(articles: tuple[Article, ...], entities: dict[EntityKey, En
     return tuple(sorted(speakers, key=lambda s: (s.name.casefold(), s.slug)))
 
 
-def related_articles(articles: tuple[Article, ...], limit: int = RELATED) -> tuple[tuple[int, ...], ...]:
+def related_articles(articles: tuple[ArticleMeta, ...], limit: int = RELATED) -> tuple[tuple[int, ...], ...]:
     """For each article, the articles sharing the most (rarity-weighted) entities and tags."""
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     features: list[list[tuple[str, str]]] = []
