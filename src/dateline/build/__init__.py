@@ -19,21 +19,28 @@ import pickle
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import SiteConfig
 from ..errors import DatelineError
 from ..model import Diagnostic, Level
+from ..site import Site
 from .cache import CACHE_DIR, BodyReader, BuildCache
 from .engine import RenderResult, SiteBuilder, source_date
 from .loading import load_articles
 from .parallel import Progress
 from .rendering import render_page, render_settings
-from .search import index_search, search_bundle
+from .search import BUNDLE, index_search, search_bundle
 from .stamp import input_stamp
-from .stream import write_site
+from .stream import Outcome, write_site
 from .writer import StagingWriter, check_output_location, output_identity, remove_stale_staging
+
+SPARE_DIR = "spare"
+"""The folder in the cache folder that keeps the previous output, to be brought up to date next time."""
+Trees = tuple[tuple[str, dict[str, str]], tuple[str, dict[str, str]] | None]
+"""(identity, fingerprints) of the output and of the spare tree (None when there is no usable one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,27 +135,8 @@ def build(
         # 2. collect
         site = builder.collect(loaded.articles)
         lap("collect")
-        # 3. render and write (pages whose inputs are unchanged since the last build are neither rendered
-        # nor written: the output's file is linked into the new tree)
-        old = cache.pages(output_identity(config.output_path)) if use_cache else {}
-        writer = StagingWriter(config.output_path)
-        try:
-            bodies = BodyReader(cache.path)
-            outcome = write_site(site, config, writer, old, config.output_path, bodies, jobs, progress)
-            lap("render")
-            # 4. switch the new tree in, unless it is the old one
-            same_files = outcome.prints.keys() == old.keys()
-            bundle = 0
-            if outcome.rendered == 0 and same_files:
-                writer.abort()
-                bundle = len(search_bundle(config.output_path)) if config.search else 0
-            else:
-                if config.search:
-                    bundle = index_search(writer, config.output_path, outcome.html_changed or not same_files)
-                writer.commit(keep_foreign=force)
-        except BaseException:
-            writer.abort()
-            raise
+        # 3. render, writing each page as it is made, and 4. switch the new tree in
+        outcome, bundle, trees = _write(site, config, cache, use_cache, jobs, progress, force, lap)
         lap("write")
         report = BuildReport(
             articles=len(site.articles),
@@ -159,16 +147,60 @@ def build(
             drafts_skipped=len(loaded.articles) - len(site.articles),
         )
         if use_cache:
-            identity = output_identity(config.output_path)
             run = None
             if stamp is not None and stamp[1]:
-                run = (stamp[0], identity, pickle.dumps(report, protocol=5))
-            cache.save_pages(identity, outcome.prints, run)
+                run = (stamp[0], trees[0][0], pickle.dumps(report, protocol=5))
+            cache.save_trees(*trees, run)
     finally:
         cache.close()
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
     return dataclasses.replace(report, seconds=time.perf_counter() - start, timings=tuple(timings))
+
+
+def _write(
+    site: Site,
+    config: SiteConfig,
+    cache: BuildCache,
+    use_cache: bool,
+    jobs: int,
+    progress: Progress | None,
+    force: bool,
+    lap: Callable[[str], None],
+) -> tuple[Outcome, int, Trees]:
+    """Render and write every file of ``site`` into a tree and switch it in: the spare tree (the build
+    before last) brought up to date when the cache vouches for it, else a new staging folder. Returns what
+    was written, the search bundle's file count, and the output and spare trees as the cache records them."""
+    output = config.output_path
+    old_id = output_identity(output)
+    old = cache.pages(old_id) if use_cache else {}
+    spare_dir = cache.path.parent / SPARE_DIR if use_cache else None
+    spare = cache.spare(output_identity(spare_dir)) if spare_dir is not None else None
+    if spare_dir is not None and spare is None:
+        shutil.rmtree(spare_dir, ignore_errors=True)  # not the tree the cache knows: start afresh
+    writer = StagingWriter(
+        output, old, spare_dir if spare is not None else None, spare, keep_at=spare_dir, fresh_dirs=(BUNDLE,)
+    )
+    try:
+        outcome = write_site(site, config, writer, BodyReader(cache.path), jobs, progress)
+        lap("render")
+        writer.drop_others(set(outcome.prints))
+        if outcome.prints == old:
+            writer.settle()  # nothing changed: the output stays, and a spare now equals it
+            bundle = len(search_bundle(output)) if config.search else 0
+            return outcome, bundle, ((old_id, old), (writer.identity, outcome.prints) if writer.identity else None)
+        changed = {rel for rel, printed in outcome.prints.items() if old.get(rel) != printed} | (
+            old.keys() - outcome.prints.keys()
+        )
+        pages_changed = any(rel.endswith(".html") for rel in changed)
+        bundle = index_search(writer, output, pages_changed) if config.search else 0
+        writer.commit(keep_foreign=force)
+    except BaseException:
+        writer.abort()
+        raise
+    # The previous output is now the spare; its fingerprints are known when the cache vouched for it.
+    kept = (old_id, old) if old and spare_dir is not None and output_identity(spare_dir) == old_id else None
+    return outcome, bundle, ((writer.identity, outcome.prints), kept)
 
 
 __all__ = [

@@ -7,8 +7,10 @@ It keeps, across runs,
   site is collected from (:class:`~dateline.model.ArticleMeta` and its diagnostics) and the body HTML,
   which is read back one article at a time while its page or a feed entry is rendered;
 * ``pages``: a fingerprint of every output file's inputs, so an unchanged page is neither rendered
-  nor written again. They describe the output whose marker file has the identity saved beside them;
-  any other output (a build killed after its switch, a folder replaced by hand) is not trusted.
+  nor written again, and ``spare``: the same for the tree of the build before last, which the next
+  build brings up to date in place of writing a whole new tree. Each describes the tree whose marker
+  file has the identity saved beside it; any other tree (a build killed after its switch, a folder
+  replaced by hand) is not trusted.
 
 SQLite commits atomically, so a killed build leaves a consistent cache: extractions are committed as
 soon as they are made (each is a fact about a file's bytes, right whatever happens to the build), page
@@ -29,10 +31,12 @@ from typing import Any
 from .. import __version__
 
 CACHE_DIR = ".dateline-cache"
-SCHEMA = 4
+SCHEMA = 5
 """Bump when the cache layout or any cached record changes shape."""
 RUN_KEYS = ("stamp", "output", "report")
 """The ``meta`` rows that describe the last successful build (see :meth:`BuildCache.last_run`)."""
+TREE_KEYS = (*RUN_KEYS, "pages_of", "pages", "spare_of", "spare")
+"""Every ``meta`` row a build replaces: the run, and each tree's identity and fingerprints."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +81,12 @@ class BuildCache:
             # Another extractor version, schema or configuration: nothing cached is valid any more, and the
             # tables may have another layout, so they are made anew.
             db.execute("DROP TABLE IF EXISTS articles")
-            db.execute("DROP TABLE IF EXISTS pages")
             db.execute("DELETE FROM meta")
             db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
         db.execute(
             "CREATE TABLE IF NOT EXISTS articles"
             " (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, record BLOB, body TEXT)"
         )
-        db.execute("CREATE TABLE IF NOT EXISTS pages (path TEXT PRIMARY KEY, fingerprint TEXT)")
         db.execute("SELECT count(*) FROM articles").fetchone()  # touch the file: corrupt ones fail here
         return db
 
@@ -113,10 +115,19 @@ class BuildCache:
     def pages(self, output: str) -> dict[str, str]:
         """Output path → fingerprint of its inputs, for the output of identity ``output`` (empty for any
         other output: its files are not known to be the ones fingerprinted)."""
-        row = self.db.execute("SELECT value FROM meta WHERE name='pages_of'").fetchone()
-        if not output or row is None or row[0] != output:
-            return {}
-        return dict(self.db.execute("SELECT path, fingerprint FROM pages"))
+        return self._prints("pages", output) or {}
+
+    def spare(self, identity: str) -> dict[str, str] | None:
+        """The same for the spare tree (the build before last, kept to be brought up to date and switched
+        in next), or None when the tree of that identity is not the one recorded."""
+        return self._prints("spare", identity)
+
+    def _prints(self, name: str, identity: str) -> dict[str, str] | None:
+        rows = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN (?, ?)", (f"{name}_of", name)))
+        if not identity or rows.get(f"{name}_of") != identity or name not in rows:
+            return None
+        found: dict[str, str] = loads(rows[name])
+        return found
 
     def last_run(self) -> tuple[str, str, bytes] | None:
         """The last successful build's input stamp, output identity and pickled report, if saved."""
@@ -126,17 +137,23 @@ class BuildCache:
             return None
         return str(rows["stamp"]), str(rows["output"]), bytes(rows["report"])
 
-    def save_pages(self, output: str, pages: dict[str, str], run: tuple[str, str, bytes] | None = None) -> None:
-        """Record the fingerprints of the output of identity ``output`` and, with ``run``, what
-        :meth:`last_run` returns next (None: the next build checks every file)."""
+    def save_trees(
+        self,
+        output: tuple[str, dict[str, str]],
+        spare: tuple[str, dict[str, str]] | None,
+        run: tuple[str, str, bytes] | None = None,
+    ) -> None:
+        """Record (identity, fingerprints) of the output and of the spare tree (None: there is no usable
+        one) and, with ``run``, what :meth:`last_run` returns next (None: the next build checks every file)."""
+        values = [("pages_of", output[0]), ("pages", dumps(output[1]))]
+        if spare is not None:
+            values += [("spare_of", spare[0]), ("spare", dumps(spare[1]))]
+        if run is not None:
+            values += list(zip(RUN_KEYS, run, strict=True))
         with self.db:
             self.db.execute("BEGIN")
-            self.db.execute("DELETE FROM meta WHERE name IN ('stamp', 'output', 'report', 'pages_of')")
-            self.db.execute("INSERT INTO meta VALUES ('pages_of', ?)", (output,))
-            if run is not None:
-                self.db.executemany("INSERT INTO meta VALUES (?, ?)", zip(RUN_KEYS, run, strict=True))
-            self.db.execute("DELETE FROM pages")
-            self.db.executemany("INSERT INTO pages VALUES (?, ?)", pages.items())
+            self.db.execute(f"DELETE FROM meta WHERE name IN ({','.join('?' * len(TREE_KEYS))})", TREE_KEYS)
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)", values)
 
     def close(self) -> None:
         """Close the database."""

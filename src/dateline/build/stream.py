@@ -19,9 +19,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 import jinja2
@@ -43,11 +41,12 @@ from .stamp import code_fingerprint
 class Sink(Protocol):
     """Where a build's files go: a staging folder that becomes the output."""
 
+    def reuse(self, rel: str, printed: str) -> bool:
+        """Place the file ``rel`` already built with fingerprint ``printed``, if one is at hand; False
+        when it must be rendered."""
+
     def write(self, rel: str, data: bytes, owner: str = "") -> None:
         """Write ``data`` as the file ``rel``."""
-
-    def keep(self, rel: str) -> None:
-        """Keep the current output's file ``rel``: it is already right."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +58,7 @@ class Written:
     """The page's path (``2009/10/slug/``) for the sitemap; None for a feed."""
     fingerprint: str
     rendered: bool
-    """False when the output's current file was kept."""
+    """False when a file already built was reused."""
     failed: int = -1
     """When the page did not render: the index of its maker, so the parent can render it again and raise
     the error; otherwise -1."""
@@ -77,8 +76,6 @@ class Job:
     """Digest of what every page depends on (site view, theme, version)."""
     feed_base: bytes
     """Digest of what every feed depends on (the same, and dateline's own code)."""
-    kept: Callable[[str, str], bool]
-    """(output file, fingerprint) → the current output's file is still right."""
     sink: Sink
 
 
@@ -96,8 +93,7 @@ def _run(bounds: tuple[int, int], job: Job | None = None) -> list[Written]:
         if k >= pages:
             spec = job.feeds[k - pages]
             printed = fingerprint(job.feed_base, spec.key)
-            if job.kept(spec.rel, printed):
-                job.sink.keep(spec.rel)
+            if job.sink.reuse(spec.rel, printed):
                 out.append(Written(spec.rel, None, printed, False))
             else:
                 job.sink.write(spec.rel, spec.make(), owner=spec.rel)
@@ -106,8 +102,7 @@ def _run(bounds: tuple[int, int], job: Job | None = None) -> list[Written]:
         for page in job.makers[k]():
             rel = UrlScheme.file_for(page.path)
             printed = fingerprint(job.page_base, page)
-            if job.kept(rel, printed):
-                job.sink.keep(rel)
+            if job.sink.reuse(rel, printed):
                 out.append(Written(rel, page.path, printed, False))
                 continue
             try:
@@ -176,32 +171,18 @@ class Outcome:
     """Every output file (pages, feeds, sitemaps, static files) → the fingerprint of its inputs."""
     pages: int
     rendered: int
-    """Files rendered or written afresh (the rest were kept from the current output)."""
-    html_changed: bool
-    """True when any HTML page was rendered afresh (the search index must be built again)."""
+    """Files rendered or written afresh (the rest were already built)."""
 
 
 def write_site(
-    site: Site,
-    config: SiteConfig,
-    sink: Sink,
-    old: dict[str, str],
-    output: Path,
-    bodies: Bodies,
-    jobs: int,
-    progress: Progress | None = None,
+    site: Site, config: SiteConfig, sink: Sink, bodies: Bodies, jobs: int, progress: Progress | None = None
 ) -> Outcome:
-    """Write every output file of ``site`` into ``sink``, keeping each file of ``output`` whose recorded
-    fingerprint in ``old`` is the one it would get now."""
+    """Write every output file of ``site`` into ``sink``, which reuses each file already built with the
+    fingerprint it would get now."""
     theme = Theme.for_site(config.templates_path)
     settings = render_settings(config)
     view = site_view(site, settings)
     base = hashlib.sha256(pickle.dumps((view, theme_fingerprint(theme), __version__), protocol=5)).digest()
-    root = str(output)
-
-    def kept(rel: str, printed: str) -> bool:
-        return old.get(rel) == printed and os.path.isfile(os.path.join(root, rel))
-
     job = Job(
         makers=page_makers(site, settings, bodies),
         feeds=feed_specs(site, settings, config.feed_items, bodies),
@@ -209,21 +190,17 @@ def write_site(
         view=view,
         page_base=base,
         feed_base=base + code_fingerprint().encode(),
-        kept=kept,
         sink=sink,
     )
     results = write_all(job, jobs, progress)
     prints = {w.rel: w.fingerprint for w in results}
     pages = [w.path for w in results if w.path is not None]
     rendered = sum(w.rendered for w in results)
-    html_changed = any(w.rendered and w.rel.endswith(".html") for w in results)
     for rel, blob in sitemap_files(site, settings, pages) + static_files(theme):
         if rel in prints:
             raise CollisionError(f"two pages write {rel}", rel)
         prints[rel] = printed = hashlib.sha256(blob).hexdigest()
-        if kept(rel, printed):
-            sink.keep(rel)
-        else:
+        if not sink.reuse(rel, printed):
             sink.write(rel, blob, owner=rel)
             rendered += 1
-    return Outcome(prints, len(pages), rendered, html_changed)
+    return Outcome(prints, len(pages), rendered)

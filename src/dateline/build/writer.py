@@ -9,6 +9,7 @@ folder without it. A write that would land outside the staging folder, or write 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
@@ -20,6 +21,8 @@ from ..errors import CollisionError, OutputError
 
 MARKER = ".dateline-output"
 """Marks a folder as dateline's own output, safe to replace."""
+TEMP_SUFFIX = ".dateline-new"
+"""Files are written under this suffix, then renamed over their name, when the tree is a reused spare."""
 
 
 def output_identity(output: Path) -> str:
@@ -60,14 +63,41 @@ def check_output_location(output: Path, content: Path, root: Path, force: bool =
 
 
 class StagingWriter:
-    """Collects a build's files in a staging folder; ``commit`` swaps it in, ``abort`` removes it."""
+    """Collects a build's files in a staging folder; ``commit`` swaps it in, ``abort`` drops it.
 
-    def __init__(self, output: Path) -> None:
+    The staging folder is new, or with ``spare`` the tree of the build before last, kept for this: a
+    file that tree already holds with the right fingerprint (``spare_prints``) is left as it is, one the
+    current output holds (``old``) is hard-linked from there, and only the rest is written, each by a
+    rename over the old name, so an unchanged archive costs nothing however large it is. A spare's files
+    may be hard links shared with the output, so nothing here ever writes into an existing file.
+    After the switch the previous output is kept at ``keep_at`` (the next build's spare) when given.
+    ``fresh_dirs`` are folders of a spare that another step makes whole (the search index): they are
+    emptied first.
+    """
+
+    def __init__(
+        self,
+        output: Path,
+        old: dict[str, str] | None = None,
+        spare: Path | None = None,
+        spare_prints: dict[str, str] | None = None,
+        keep_at: Path | None = None,
+        fresh_dirs: tuple[str, ...] = (),
+    ) -> None:
         self.output = output.resolve()
+        self.old = old or {}
+        self.spare_prints = spare_prints if spare is not None and spare_prints is not None else None
+        self.keep_at = keep_at
         parent = self.output.parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
-            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=parent))
+            if spare is not None and self.spare_prints is not None:
+                self.staging = spare
+                (spare / MARKER).unlink(missing_ok=True)  # a half-updated spare must never pass for a build
+                for name in fresh_dirs:  # folders made whole by another step (the search index)
+                    shutil.rmtree(spare / name, ignore_errors=True)
+            else:
+                self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=parent))
         except OSError as exc:
             raise OutputError(
                 f"cannot create a staging folder beside {self.output}: {exc.strerror}", str(parent)
@@ -76,14 +106,15 @@ class StagingWriter:
         self.identity = ""
         """:func:`output_identity` of the new output, once committed."""
         self._root = str(self.staging)
+        self._out = str(self.output)
         self._folders: set[str] = {self._root}
 
     def _target(self, rel: str) -> str:
         parts = rel.replace("\\", "/").split("/")
         if not rel or rel.startswith(("/", "\\")) or "\x00" in rel or ".." in parts or ":" in parts[0]:
             raise OutputError(f"unsafe output path {rel!r}", rel)
-        # The staging folder is new and holds only folders and files this writer made, never a symbolic
-        # link, so a relative path without ``..`` cannot leave it; no need to resolve every component.
+        # The staging folder holds only folders and files a build made, never a symbolic link, so a
+        # relative path without ``..`` cannot leave it; no need to resolve every component.
         # Plain strings, not Paths: this runs once per output file (30,000 at 10,000 articles).
         target = os.path.join(self._root, rel)
         folder = os.path.dirname(target)
@@ -94,14 +125,33 @@ class StagingWriter:
                 folder = os.path.dirname(folder)
         return target
 
-    def write(self, rel: str, data: bytes, owner: str = "") -> None:
-        """Write ``data`` at ``rel`` (relative to the output root). ``owner`` names the source for errors."""
+    def _claim(self, rel: str, owner: str) -> None:
         key = rel.casefold()
         if key in self._written:
             raise CollisionError(f"two pages write {rel}: {self._written[key]} and {owner or 'another page'}", owner)
         self._written[key] = owner or rel
+
+    def reuse(self, rel: str, printed: str) -> bool:
+        """Make ``rel`` the file already built with fingerprint ``printed``, when the staging tree or the
+        current output holds it; False when it must be written."""
+        if self.spare_prints is not None and self.spare_prints.get(rel) == printed:
+            self._claim(rel, rel)
+            return True
+        if self.old.get(rel) == printed and os.path.isfile(os.path.join(self._out, rel)):
+            self.link(rel, self.output / rel)
+            return True
+        return False
+
+    def write(self, rel: str, data: bytes, owner: str = "") -> None:
+        """Write ``data`` at ``rel`` (relative to the output root). ``owner`` names the source for errors."""
+        self._claim(rel, owner)
+        target = self._target(rel)
         try:
-            Path(self._target(rel)).write_bytes(data)
+            if self.spare_prints is None:
+                Path(target).write_bytes(data)
+            else:
+                Path(target + TEMP_SUFFIX).write_bytes(data)
+                os.replace(target + TEMP_SUFFIX, target)
         except OSError as exc:
             reason = "no space left" if exc.errno == 28 else exc.strerror
             raise OutputError(f"{reason} writing {rel}", rel) from exc
@@ -112,25 +162,59 @@ class StagingWriter:
 
     def link(self, rel: str, source: Path) -> None:
         """Place ``source`` (a file of the current output) at ``rel`` as a hard link: no bytes copied."""
-        key = rel.casefold()
-        if key in self._written:
-            raise CollisionError(f"two pages write {rel}: {self._written[key]} and {rel}", rel)
-        self._written[key] = rel
+        self._claim(rel, rel)
         target = self._target(rel)
+        temp = target + TEMP_SUFFIX if self.spare_prints is not None else target
         try:
-            os.link(source, target)
+            os.link(source, temp)
         except OSError:
-            shutil.copyfile(source, target)  # another file system, or links unsupported
+            shutil.copyfile(source, temp)  # another file system, or links unsupported
+        if temp != target:
+            os.replace(temp, target)
+
+    def drop_others(self, keep: set[str]) -> None:
+        """Remove from a reused spare tree every file of its last build that is not in ``keep``, and the
+        folders left empty (a clean build would not have them)."""
+        if self.spare_prints is None:
+            return
+        for rel in self.spare_prints.keys() - keep:
+            target = os.path.join(self._root, rel)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+            folder = os.path.dirname(target)
+            while folder != self._root:
+                try:
+                    os.rmdir(folder)
+                except OSError:
+                    break  # not empty (or already gone): stop climbing
+                folder = os.path.dirname(folder)
 
     @property
     def files(self) -> int:
-        """How many files have been written."""
+        """How many files this process has written or kept."""
         return len(self._written)
+
+    def _mark(self) -> None:
+        marker = self.staging / MARKER
+        # A new file each build: its identity tells this tree from every other (see output_identity).
+        marker.with_name(MARKER + TEMP_SUFFIX).write_text(
+            "This folder is generated by dateline and replaced on each build.\n"
+        )
+        os.replace(marker.with_name(MARKER + TEMP_SUFFIX), marker)
+        self.identity = output_identity(self.staging)  # the marker keeps its inode through the switch
+
+    def settle(self) -> None:
+        """Finish without switching, when the new tree equals the output: a reused spare is marked as
+        whole (it now holds what the output holds, :attr:`identity` names it), a new staging folder is
+        dropped."""
+        if self.spare_prints is None:
+            self.abort()
+        else:
+            self._mark()
 
     def commit(self, keep_foreign: bool = False) -> None:
         """Mark the staging folder as ours and swap it in place of the output, atomically where possible."""
-        (self.staging / MARKER).write_text("This folder is generated by dateline and replaced on each build.\n")
-        self.identity = output_identity(self.staging)  # the marker keeps its inode through the switch
+        self._mark()
         # No fsync: a killed process loses nothing the kernel already holds, and the switch below is one
         # atomic rename. (Syncing a 30,000-file tree took longer than rendering it.)
         foreign = self.output.is_dir() and not (self.output / MARKER).exists() and any(self.output.iterdir())
@@ -142,17 +226,23 @@ class StagingWriter:
                 old = self.output.with_name(f".{self.output.name}.old-{os.getpid()}")
                 os.replace(self.output, old)
             os.replace(self.staging, self.output)
-        if old is not None:
-            if foreign and keep_foreign:
-                # --force: a folder we did not make is moved aside, never deleted.
-                kept = self.output.with_name(f"{self.output.name}.replaced-{os.getpid()}")
-                os.replace(old, kept)
-            else:
-                shutil.rmtree(old, ignore_errors=True)
+        if old is None:
+            return
+        if foreign and keep_foreign:
+            # --force: a folder we did not make is moved aside, never deleted.
+            kept = self.output.with_name(f"{self.output.name}.replaced-{os.getpid()}")
+            os.replace(old, kept)
+        elif foreign or self.keep_at is None:
+            shutil.rmtree(old, ignore_errors=True)
+        elif old != self.keep_at:
+            shutil.rmtree(self.keep_at, ignore_errors=True)
+            os.replace(old, self.keep_at)
 
     def abort(self) -> None:
-        """Remove the staging folder; the output is untouched."""
-        shutil.rmtree(self.staging, ignore_errors=True)
+        """Drop the staging folder; the output is untouched. A spare tree is left for the next build to
+        remove or reuse (its marker is gone, so it is never taken for a build)."""
+        if self.spare_prints is None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 _RENAME_EXCHANGE = 2
