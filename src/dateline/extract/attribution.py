@@ -34,6 +34,7 @@ from .patterns import (
     MONTHS,
     NAME_CONNECTORS,
     NAMING_VERBS,
+    OBJECT_PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     UPPER,
@@ -273,7 +274,10 @@ def attribution_before(text: str) -> Attribution | None:
     found: Attribution | None = None
     for m in BEFORE_PLAIN.finditer(window):
         np = m.group("np")
-        if np.split()[-1] in _NP_NEVER_ENDS:
+        if len(np.split()) > 1 and np.split()[-1] in _RELATIVE_PRONOUNS:
+            # ``the police department, which reported “…”``: the relative pronoun's antecedent speaks.
+            found = Attribution(trim_np(np.rsplit(None, 1)[0]), m.group("cue"), "before")
+        elif np.split()[-1] in _NP_NEVER_ENDS or _object_position(window, m):
             # ``Trump called on her to resign and said, “…”``: the cue's subject opens the sentence.
             found = Attribution("", m.group("cue"), "coordinated")
         elif _good_np(np) and not (found is not None and found.np and np in EMBEDDED_SUBJECTS):
@@ -281,6 +285,24 @@ def attribution_before(text: str) -> Attribution | None:
     if found is None and listener_cue:
         return Attribution("", listener_cue, "coordinated")
     return found
+
+
+def _object_position(window: str, m: re.Match[str]) -> bool:
+    """The phrase before the cue ends a clause of its own, so the sentence's subject speaks.
+
+    ``Ada Lin, who ran against his brother in May, blasted …`` and ``a source speaking to Fox News
+    said …``: a phrase straight after a preposition, or a determiner phrase that a bare comma parts from
+    the cue, is an object or the end of a clause, not the cue's subject. A determiner phrase after a
+    preposition that ends in a name (``In a radio interview Ada Lin said``) keeps the name, which is.
+    """
+    np = m.group("np")
+    words = np.split()
+    descriptor = words[0] in _DESCRIPTOR_HEADS or words[0].lower() in _DESCRIPTOR_HEADS
+    before = window[: m.start("np")].split()
+    if before and before[-1] in OBJECT_PREPOSITIONS and not (len(before) > 1 and before[-2][:1].isupper()):
+        # (``Council on American-Islamic Relations Director Ada Lin says``: the preposition is inside a name)
+        return not (descriptor and words[-1][:1].isupper())
+    return descriptor and not m.group("appos") and "," in window[m.end("np") : m.start("cue")]
 
 
 def attribution_intro(previous_paragraph: str) -> Attribution | None:
@@ -316,6 +338,7 @@ _NOT_SPEAKER_WORDS = frozenset(
 ``June``), weekdays and other times."""
 _NP_NEVER_ENDS = word_table("and|or|but|to|from|of|in|on|at|for|with|by|that|than|as")
 """Function words a speaker phrase never ends in; a match ending in one has run over a verb phrase."""
+_RELATIVE_PRONOUNS = word_table("who|which")
 _BAD_NP_START = word_table(
     "That|This|These|Those|There|It's|What|Which|When|Where|Why|How|If|As|And|But|Or|So|Then|Also"
 )

@@ -309,6 +309,15 @@ UNNAMED_SPEAKER_HEADS = word_table(
 )
 """Heads of descriptor speakers (``a spokesman for the ministry``) left unresolved."""
 
+OBJECT_PREPOSITIONS = word_table(
+    """
+    to|at|on|in|with|from|of|for|by|about|into|onto|over|under|during|through|against|toward|towards|via
+    among|between|without|within|across|behind
+    """
+)
+"""Prepositions after which a noun phrase is an object: ``speaking to Fox News said`` is not Fox News speaking.
+Those that also open a clause (``after``, ``since``, ``before``) are left out: ``after Ada Lin said``."""
+
 SCENE_PREPOSITIONS = word_table("in|on|at|since|during|until|after|before|near|across|outside|inside")
 """Prepositions of time and place: a name after one sets the scene (``his campaign in Iowa``), it does not speak."""
 

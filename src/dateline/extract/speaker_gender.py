@@ -6,7 +6,9 @@ verb, the pronouns that follow in that sentence and the next mostly refer back t
 
 1. For each subject sentence and each reported source naming a person, count ``he/himself`` and
    ``she/herself`` from the end of the name to the end of the next sentence (``him``, ``his`` and ``her``
-   as often name the person the subject acted on: ``Clinton attacked Trump over his taxes``).
+   as often name the person the subject acted on: ``Clinton attacked Trump over his taxes``). A pronoun
+   that another person named in between could take (by that person's guessed gender, or any pronoun
+   when it is unknown) is not counted: in ``Christie called Clinton a disgrace after she …`` it is hers.
 2. An honorific in the person's names (``Mr.``, ``Ms.``) settles the question outright.
 3. With no guess, a margin of ``MARGIN`` decides. Against a guess, the text must use the other
    gender's pronouns ``MARGIN`` times and ``OVERRIDE_RATIO`` times as often as the guessed one.
@@ -40,6 +42,7 @@ def text_genders(
     genders = dict(index.genders)
     votes: dict[int, list[int]] = {}
     spots = [(s.paragraph, s.end, s.np) for s in subjects] + reported
+    others = _person_starts(index)
     for para, offset, np in spots:
         idx = index.person_for(np)
         if idx is None:
@@ -49,13 +52,16 @@ def text_genders(
         ends = sentence_ends(window)
         if len(ends) >= 2:
             window = window[: ends[1]]
+        between = [(at - offset, other) for at, other in others.get(para, ()) if other != idx and at > offset]
         tally = votes.setdefault(idx, [0, 0])
-        for w in _WORD.findall(window):
-            lw = w.lower()
-            if lw in GENDER_EVIDENCE_MALE:
-                tally[0] += 1
-            elif lw in GENDER_EVIDENCE_FEMALE:
-                tally[1] += 1
+        for m in _WORD.finditer(window):
+            lw = m.group().lower()
+            gender = "male" if lw in GENDER_EVIDENCE_MALE else "female" if lw in GENDER_EVIDENCE_FEMALE else None
+            if gender is None:
+                continue
+            if any(at < m.start() and genders.get(other, gender) == gender for at, other in between):
+                continue  # someone named in between can take this pronoun
+            tally[0 if gender == "male" else 1] += 1
     for idx, (male, female) in votes.items():
         guess = genders.get(idx)
         if guess is None:
@@ -75,3 +81,11 @@ def text_genders(
             elif first in FEMALE_HONORIFICS:
                 genders[idx] = "female"
     return genders
+
+
+def _person_starts(index: EntityIndex) -> dict[int, list[tuple[int, int]]]:
+    """Paragraph → (offset, entity index) of each person mention, in order."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for para, offset, idx in index.person_positions:
+        found.setdefault(para, []).append((offset, idx))
+    return found

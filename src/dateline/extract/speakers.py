@@ -34,6 +34,7 @@ from .patterns import (
     CLOSE_QUOTES,
     HONORIFICS,
     NON_NAME_CAPITALS,
+    OBJECT_PREPOSITIONS,
     OPEN_QUOTES,
     ROLE_NOUNS,
     SCENE_PREPOSITIONS,
@@ -259,7 +260,10 @@ def _resolve(np: str, where: tuple[int, int], index: EntityIndex, trail: SourceT
         return trail.pronoun(np.lower(), where)
     possessive = head.endswith(("’s", "'s"))
     if possessive or head.lower() in DETERMINERS:
-        idx = index.role_holder(np) if head.lower() == "the" or possessive else None
+        last = words[-1].strip(",.")
+        named_head = last[:1].isupper() and last.lower() not in ROLE_WORDS_LOWER
+        # ``the Chicago Police Department``: a capitalised head is a name, not a title someone holds
+        idx = index.role_holder(np) if (head.lower() == "the" or possessive) and not named_head else None
         if idx is not None:
             return index.entities[idx].name, idx
         return _named_in_descriptor(words[1:], index)
@@ -284,14 +288,17 @@ def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | No
     """``her adviser, Jake Sullivan`` and ``The Hill`` end in a name; ``the IMF report`` is the IMF's."""
     runs: list[list[str]] = [[]]
     previous = ""
-    for w in words:
-        bare = w.strip(",.;:")
-        if (
-            bare[:1].isupper()
-            and bare.lower() not in ROLE_WORDS_LOWER
-            and bare not in NON_NAME_CAPITALS
-            and (runs[-1] or previous not in SCENE_PREPOSITIONS)
-        ):
+    skipping = False  # inside a capitalised run that is a scene or an object, not the speaker
+    bares = [w.strip(",.;:") for w in words]
+    for i, bare in enumerate(bares):
+        following = bares[i + 1] if i + 1 < len(bares) else ""
+        # ``the Marlow County Police Department``: a word that never starts a name can go on one
+        inside = bool(runs[-1]) and following[:1].isupper() and following not in NON_NAME_CAPITALS
+        capital = bare[:1].isupper() and bare.lower() not in ROLE_WORDS_LOWER
+        if capital and not runs[-1] and (previous in SCENE_PREPOSITIONS or _object_of_participle(bares[:i])):
+            skipping = True
+        skipping = skipping and capital
+        if capital and not skipping and (bare not in NON_NAME_CAPITALS or inside):
             runs[-1].append(bare)
         elif runs[-1]:
             runs.append([])
@@ -309,6 +316,14 @@ def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | No
     if at_end:
         return name, None  # the capitalised words are the head: ``The New York Post``
     return None, None
+
+
+def _object_of_participle(before: list[str]) -> bool:
+    """``a source speaking to the Harbour Gazette``: the name after ``-ing`` + preposition is spoken to."""
+    words = [w.lower() for w in before[-3:]]
+    if words and words[-1] in DETERMINERS:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in OBJECT_PREPOSITIONS and words[-2].endswith("ing")
 
 
 def _strip_titles(np: str) -> str | None:
