@@ -9,18 +9,25 @@ verb, the pronouns that follow in that sentence and the next mostly refer back t
    as often name the person the subject acted on: ``Clinton attacked Trump over his taxes``). A pronoun
    that another person named in between could take (by that person's guessed gender, or any pronoun
    when it is unknown) is not counted: in ``Christie called Clinton a disgrace after she …`` it is hers.
-2. An honorific in the person's names (``Mr.``, ``Ms.``) settles the question outright.
+   Nor is a pronoun inside quotation marks: a speaker's ``she`` is someone else (``Lehrich said “she
+   would sign”`` is the candidate).
+2. A guess from a first name that the name list only calls *mostly* one gender (``Bernie``, ``Terry``,
+   ``Lindsey``) stands only when the text's pronouns lean the same way; otherwise it is dropped and any
+   pronoun may take the person.
 3. With no guess, a margin of ``MARGIN`` decides. Against a guess, the text must use the other
    gender's pronouns ``MARGIN`` times and ``OVERRIDE_RATIO`` times as often as the guessed one.
+4. An honorific in the person's names (``Mr.``, ``Ms.``) settles the question outright.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .attribution import sentence_ends
 from .entities import EntityIndex
 from .patterns import FEMALE_HONORIFICS, GENDER_EVIDENCE_FEMALE, GENDER_EVIDENCE_MALE, MALE_HONORIFICS
+from .quotes import find_spans
 from .speaker_subjects import Subject
 
 MARGIN = 2
@@ -43,6 +50,7 @@ def text_genders(
     votes: dict[int, list[int]] = {}
     spots = [(s.paragraph, s.end, s.np) for s in subjects] + reported
     others = _person_starts(index)
+    quoted = _quoted_ranges(paragraphs)
     for para, offset, np in spots:
         idx = index.person_for(np)
         if idx is None:
@@ -57,11 +65,15 @@ def text_genders(
         for m in _WORD.finditer(window):
             lw = m.group().lower()
             gender = "male" if lw in GENDER_EVIDENCE_MALE else "female" if lw in GENDER_EVIDENCE_FEMALE else None
-            if gender is None:
+            if gender is None or _inside(quoted.get(para, ()), offset + m.start()):
                 continue
             if any(at < m.start() and genders.get(other, gender) == gender for at, other in between):
                 continue  # someone named in between can take this pronoun
             tally[0 if gender == "male" else 1] += 1
+    for idx in [i for i in genders if _weak_guess(index.entities[i].name)]:
+        male, female = votes.get(idx, [0, 0])
+        if not (male > female if genders[idx] == "male" else female > male):
+            del genders[idx]
     for idx, (male, female) in votes.items():
         guess = genders.get(idx)
         if guess is None:
@@ -83,9 +95,34 @@ def text_genders(
     return genders
 
 
+@lru_cache(maxsize=4096)
+def _weak_guess(name: str) -> bool:
+    """The first word of ``name`` is a first name the name list gives only as *mostly* one gender."""
+    from .lexicon import _detector  # lexicon owns the one loaded name list (about 40,000 names)
+
+    first = name.split()[0] if name.split() else ""
+    if not first.isalpha():
+        return False
+    result: str = _detector().get_gender(first)  # type: ignore[attr-defined]
+    return result.startswith("mostly_")
+
+
 def _person_starts(index: EntityIndex) -> dict[int, list[tuple[int, int]]]:
     """Paragraph → (offset, entity index) of each person mention, in order."""
     found: dict[int, list[tuple[int, int]]] = {}
     for para, offset, idx in index.person_positions:
         found.setdefault(para, []).append((offset, idx))
     return found
+
+
+def _quoted_ranges(paragraphs: tuple[str, ...]) -> dict[int, list[tuple[int, int]]]:
+    """Paragraph → (start, end) of each quoted piece in it."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for span in find_spans(paragraphs):
+        for part in span.parts:
+            found.setdefault(part.paragraph, []).append((part.start, part.end))
+    return found
+
+
+def _inside(ranges: list[tuple[int, int]] | tuple[()], at: int) -> bool:
+    return any(start <= at < end for start, end in ranges)

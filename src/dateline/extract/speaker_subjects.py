@@ -124,6 +124,8 @@ def reported_sources(paragraphs: tuple[str, ...]) -> list[tuple[int, int, str]]:
                     break
             while name and name[-1] in NON_NAME_CAPITALS:
                 name.pop()
+            if name and name[0].endswith(("’s", "'s")):
+                continue  # ``Trump’s continued appeal``: a possessive owns the noun; it does not speak
             if name:
                 found.append((p, m.start(), " ".join(reversed(name))))
     return found
