@@ -152,3 +152,17 @@ def find_spans(paragraphs: tuple[str, ...] | list[str]) -> list[Span]:
     if carry:
         spans.append(Span(tuple(carry), True, carry_straight))
     return [s for s in spans if any(p.end > p.start for p in s.parts)]
+
+
+def quoted_ranges(paragraphs: tuple[str, ...] | list[str]) -> dict[int, list[tuple[int, int]]]:
+    """Paragraph → (start, end) of each quoted piece in it: the words a speaker says, not the story."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for span in find_spans(paragraphs):
+        for part in span.parts:
+            found.setdefault(part.paragraph, []).append((part.start, part.end))
+    return found
+
+
+def inside(ranges: list[tuple[int, int]] | tuple[()], at: int) -> bool:
+    """``at`` falls within one of ``ranges`` (from ``quoted_ranges``)."""
+    return any(start <= at < end for start, end in ranges)

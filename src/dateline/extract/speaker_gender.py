@@ -27,7 +27,7 @@ from functools import lru_cache
 from .attribution import sentence_ends
 from .entities import EntityIndex
 from .patterns import FEMALE_HONORIFICS, GENDER_EVIDENCE_FEMALE, GENDER_EVIDENCE_MALE, MALE_HONORIFICS
-from .quotes import find_spans
+from .quotes import inside, quoted_ranges
 from .speaker_subjects import Subject
 
 MARGIN = 2
@@ -50,7 +50,7 @@ def text_genders(
     votes: dict[int, list[int]] = {}
     spots = [(s.paragraph, s.end, s.np) for s in subjects] + reported
     others = _person_starts(index)
-    quoted = _quoted_ranges(paragraphs)
+    quoted = quoted_ranges(paragraphs)
     for para, offset, np in spots:
         idx = index.person_for(np)
         if idx is None:
@@ -65,7 +65,7 @@ def text_genders(
         for m in _WORD.finditer(window):
             lw = m.group().lower()
             gender = "male" if lw in GENDER_EVIDENCE_MALE else "female" if lw in GENDER_EVIDENCE_FEMALE else None
-            if gender is None or _inside(quoted.get(para, ()), offset + m.start()):
+            if gender is None or inside(quoted.get(para, ()), offset + m.start()):
                 continue
             if any(at < m.start() and genders.get(other, gender) == gender for at, other in between):
                 continue  # someone named in between can take this pronoun
@@ -113,16 +113,3 @@ def _person_starts(index: EntityIndex) -> dict[int, list[tuple[int, int]]]:
     for para, offset, idx in index.person_positions:
         found.setdefault(para, []).append((offset, idx))
     return found
-
-
-def _quoted_ranges(paragraphs: tuple[str, ...]) -> dict[int, list[tuple[int, int]]]:
-    """Paragraph → (start, end) of each quoted piece in it."""
-    found: dict[int, list[tuple[int, int]]] = {}
-    for span in find_spans(paragraphs):
-        for part in span.parts:
-            found.setdefault(part.paragraph, []).append((part.start, part.end))
-    return found
-
-
-def _inside(ranges: list[tuple[int, int]] | tuple[()], at: int) -> bool:
-    return any(start <= at < end for start, end in ranges)

@@ -6,8 +6,9 @@ to the last person merely mentioned (``… blasted Clinton``). And a partial quo
 (``Cruz called Trump a “pathological liar”``) belongs to the subject of its sentence.
 
 1. Split each paragraph into sentences (``attribution.sentence_ends``).
-2. Match, anchored at each sentence start: an optional short introductory phrase ending in a comma
-   (``In an August speech,``), the subject noun phrase (a name or a pronoun), an optional apposition
+2. Match, anchored at each sentence start: an optional introductory phrase of up to 100 characters
+   ending in a comma (``In an August speech,``, ``Repeating from his much-praised convention speech last
+   week,``), the subject noun phrase (a name or a pronoun), an optional apposition
    (``, a medical doctor,``), optional auxiliaries, then a lower-case verb.
 """
 
@@ -38,7 +39,7 @@ _AUXILIARIES = word_table(
 
 _SUBORDINATORS = word_table("But|And|So|Yet|Though|Although|While|When|If|As|After|Since|Because|Still|Then")
 """Words that open a sentence before its subject without a comma (``Though she called it “…”``)."""
-_INTRO = rf"(?:(?:[^\s,“”\"][^,“”\".!?;:]{{0,70}},\s+){{1,2}}|{alternation(_SUBORDINATORS)}\s+)?"
+_INTRO = rf"(?:(?:[^\s,“”\"][^,“”\".!?;:]{{0,100}},\s+){{1,2}}|{alternation(_SUBORDINATORS)}\s+)?"
 SUBJECT_RE = compile_anchored(
     _INTRO + rf"(?P<np>{NAME_NP}|{PRONOUN_NP}(?:[’']s)?)"
     r"(?:,\s+[^“”\"]{2,160}?,)?"

@@ -5,11 +5,13 @@ the subject of an earlier sentence (``Mr. Obama said in his interview.``) or the
 earlier quote. The trail keeps both in reading order.
 
 1. Sentence subjects and names right before a speech verb (``…, Mr. Obama said``) that name a person
-   (or an organisation, for ``it``/``they``) are laid down once.
+   (or an organisation, for ``it``/``they``) are laid down once, unless they stand inside quotation
+   marks: there the speaker names someone they talk about (``“Trump is making us less safe,” he said``).
 2. Each quote whose speaker resolved to a name adds itself as it is read.
 3. ``pronoun`` walks back from the quote's position to the nearest source that fits: a person whose
    gender, when known, agrees with ``he``/``she``; an organisation for ``it``; anyone for ``they``.
-4. When no source fits a ``he``/``she``, the last person of that gender mentioned before the quote.
+4. When no source fits a ``he``/``she``, the last person of that gender mentioned before the quote
+   (outside quotation marks).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from ..model import EntityKind
 from .entities import EntityIndex
 from .patterns import PRONOUNS_FEMALE, PRONOUNS_MALE
+from .quotes import inside, quoted_ranges
 from .speaker_gender import text_genders
 from .speaker_subjects import Subject
 
@@ -49,6 +52,11 @@ class SourceTrail:
         reported: list[tuple[int, int, str]],
     ) -> None:
         self._index = index
+        # A name inside the marks is someone the speaker talks about (``“Trump is making us less safe,”
+        # he said``): it is no source of the story's and no evidence of anyone's gender.
+        quoted = self._quoted = quoted_ranges(paragraphs)
+        subjects = [s for s in subjects if not inside(quoted.get(s.paragraph, ()), s.end - 1)]
+        reported = [r for r in reported if not inside(quoted.get(r[0], ()), r[1])]
         self._genders = text_genders(index, paragraphs, subjects, reported)
         self._sources: list[Source] = []
         for s in subjects:
@@ -109,6 +117,10 @@ class SourceTrail:
         if want is not None:
             # 4. No source fits: the most recent person of that gender named anywhere before.
             for para, offset, idx in reversed(self._index.person_positions):
-                if (para, offset) < where and self._genders.get(idx, want) == want:
+                if (
+                    (para, offset) < where
+                    and self._genders.get(idx, want) == want
+                    and not inside(self._quoted.get(para, ()), offset)
+                ):
                     return self._index.entities[idx].name, idx
         return None, None
