@@ -125,9 +125,10 @@ BEFORE_LABEL = re.compile(
 )
 """``Pollsters agree - Ada Lin: “…”``: a full name as a label before the passage."""
 AFTER_LOOSE = compile_anchored(
-    rf"[\s,.!?;:—–-]*(?P<np>(?:[a-z][\w’'-]*\s+){{1,5}}{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}}){_ADV}\s+(?P<cue>{_VERB})\b"
+    rf"[\s,.!?;:—–-]*(?P<np>(?:(?:[a-z][\w’'-]*|{_CAP})\s+){{0,4}}[a-z][\w’'-]*\s+{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}}){_ADV}\s+(?P<cue>{_VERB})\b"
 )
-"""``,” conservative radio host Ada Lin said``: lower-case title words no table lists, then a full name."""
+"""``,” conservative radio host Ada Lin said`` / ``,” Tulsa police Chief Ada Lin said``: title words no table
+lists (capitalised ones too, as long as a lower-case word comes right before the name), then a full name."""
 AFTER_INVERTED_LOOSE = compile_anchored(
     rf"[\s,.!?;:—–-]*(?P<cue>{_VERB})\s+(?P<np>(?:[a-z0-9][\w/’'-]*\s+){{1,5}}{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}})"
 )
