@@ -35,7 +35,9 @@ from .patterns import (
     NAME_CONNECTORS,
     NAMING_VERBS,
     OBJECT_PREPOSITIONS,
+    POSSESSIVE_PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     UPPER,
     WEEKDAYS,
@@ -139,6 +141,13 @@ BEFORE_WHAT_CALLED = re.compile(
 """``in what Ada Lin, a party treasurer, called “…”``: the name right before the naming verb said it."""
 _NAMING_VERB_ENDS = tuple(sorted({v.split()[-1] for v in NAMING_VERBS}))
 """Last words of ``NAMING_VERBS``: a window that ends in none of them skips ``BEFORE_WHAT_CALLED``."""
+BEFORE_POSSESSIVE = re.compile(
+    rf"(?:^|[\s(])(?P<np>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{NAME_NP}[’']s)(?:\s+[a-z-]+){{0,2}}?"
+    rf"\s+(?P<cue>{alternation(SPEECH_NOUNS)})\b[^“”\".!?;:]{{0,60}}$"
+)
+"""``his call for “a total and complete ban”`` / ``Trump’s promise to be “neutral”``: the owner of what
+was said is its speaker."""
+_CUE_WORD = re.compile(rf"\b(?:{_VERB}|{alternation(NAMING_VERBS)}|{alternation(PARTICIPLES)})\b")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
 BEFORE_PLAIN = re.compile(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
 INTRO_END = re.compile(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
@@ -285,6 +294,13 @@ def attribution_before(text: str) -> Attribution | None:
             found = Attribution(_pick_np(m), m.group("cue"), "before")
     if found is None and listener_cue:
         return Attribution("", listener_cue, "coordinated")
+    if found is None:
+        m = BEFORE_POSSESSIVE.search(window)
+        # ``Stevens called Trump’s statements “childish”``: after a cue of its own the words are the
+        # cue's subject's description of what the owner said, not the owner's words.
+        if m and _good_np(m.group("np")) and not _CUE_WORD.search(window, 0, m.start()):
+            np = m.group("np")
+            return Attribution(POSSESSIVE_PRONOUNS.get(np.lower(), trim_np(np)), m.group("cue"), "before")
     return found
 
 

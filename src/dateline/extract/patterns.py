@@ -281,6 +281,17 @@ ADDRESSEE_VERBS = word_table("told|tells|tell|asked|asks|urged|urges|warned|warn
 NAMING_VERBS = word_table("called|calls|dubbed|termed|labeled|labelled|described as|describes as|referred to as")
 """Verbs that put a quoted name on something: ``what Ada Lin called “a disgrace”``."""
 
+SPEECH_NOUNS = word_table(
+    """
+    claim|claims|call|calls|promise|promises|pledge|pledges|vow|vows|statement|statements|remark|remarks
+    comment|comments|words|assertion|assertions|insistence|warning|warnings|argument|declaration|demand
+    demands|suggestion|description|boast|prediction|plea|admission|accusation|accusations|charge|insult
+    """
+)
+"""Nouns for something said: ``his call for “a total and complete ban”`` is his."""
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+"""A possessive pronoun → the pronoun speaker it stands for (``her claim that “…”`` → ``she``)."""
+
 ACCORDING_TO = "according to"
 CLAUSE_OPENERS = word_table(
     "that|he|she|it|they|we|I|you|the|a|an|his|her|their|its|this|these|there|what|how|why|if|whether|to"
