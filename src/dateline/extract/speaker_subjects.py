@@ -110,7 +110,8 @@ _LOOKBACK = 80
 
 
 def reported_sources(paragraphs: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """``…, Mr. Obama said in his interview.``: (paragraph, offset, name) of names right before a speech verb."""
+    """(paragraph, offset, name) of names right before a speech verb (``…, Mr. Obama said in his interview.``)
+    or right after one that follows a comma and closes the sentence (``…, noted NBC’s Dante Chinni.``)."""
     found: list[tuple[int, int, str]] = []
     for p, text in enumerate(paragraphs):
         for m in _SPEECH_VERB_RE.finditer(text):
@@ -129,4 +130,24 @@ def reported_sources(paragraphs: tuple[str, ...]) -> list[tuple[int, int, str]]:
                 continue  # ``Trump’s continued appeal``: a possessive owns the noun; it does not speak
             if name:
                 found.append((p, m.start(), " ".join(reversed(name))))
+            elif text[max(0, m.start() - 2) : m.start()] == ", ":
+                after = _inverted_name(text[m.end() : m.end() + _LOOKBACK])
+                if after:
+                    found.append((p, m.start(), after))
     return found
+
+
+def _inverted_name(text: str) -> str | None:
+    """``…, noted NBC’s Dante Chinni.``: the name right after a speech verb that closes its sentence."""
+    name: list[str] = []
+    for w in text.split():
+        bare = w.rstrip(".,;")
+        if not bare[:1].isupper() or bare in NON_NAME_CAPITALS:
+            return None
+        if bare.endswith(("’s", "'s")):
+            name = []  # ``NBC’s``: the outlet owns the name that follows
+        else:
+            name.append(bare)
+        if w != bare:
+            return " ".join(name) if name and w[-1] in ".," else None
+    return None

@@ -4,7 +4,8 @@ A ``he`` or ``she`` that attributes a quote names the last person the story put 
 the subject of an earlier sentence (``Mr. Obama said in his interview.``) or the named speaker of an
 earlier quote. The trail keeps both in reading order.
 
-1. Sentence subjects and names right before a speech verb (``…, Mr. Obama said``) that name a person
+1. Sentence subjects and names right before a speech verb (``…, Mr. Obama said``) or right after one
+   closing the sentence (``…, noted NBC’s Dante Chinni.``) that name a person
    (or an organisation, for ``it``/``they``) are laid down once, unless they stand inside quotation
    marks: there the speaker names someone they talk about (``“Trump is making us less safe,” he said``).
 2. Each quote whose speaker resolved to a name adds itself as it is read.
