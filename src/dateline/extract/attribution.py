@@ -83,7 +83,9 @@ PRONOUN_NP = r"(?:he|she|they|we|I|it|He|She|They|We|It)(?![\w’'-])"
 DESCR_NP = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,6}?"
 """A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``."""
 BARE_PLURAL_NP = r"(?:officials|sources|analysts|experts|police|authorities|witnesses|residents|critics|aides)"
-NP = rf"(?P<np>{PRONOUN_NP}|{NAME_NP}|{DESCR_NP}|{BARE_PLURAL_NP})"
+TITLED_NP = rf"(?:[Tt]he\s+{_HON}\s+{NAME_NP})"
+"""``the Rev. Peter Wherry``: a determiner before an honorific and a name is still the name."""
+NP = rf"(?P<np>{PRONOUN_NP}|{NAME_NP}|{TITLED_NP}|{DESCR_NP}|{BARE_PLURAL_NP})"
 _VERB = alternation(SPEECH_VERBS)
 _ADVERBS = word_table(
     "also|later|then|again|once|previously|recently|earlier|further|simply|flatly|repeatedly|quietly|bluntly|just"
