@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError
-from ..extract.article import make_article
-from ..load import read_document
-from ..model import Article, Diagnostic, Level
+from ..model import Diagnostic, Level
+
+if TYPE_CHECKING:
+    from ..model import Article
 from .cache import Row
 
 
@@ -36,6 +38,11 @@ def extract_file(
     article: the result then has none either, and the caller keeps what it has). None when the file vanished.
     """
     from zoneinfo import ZoneInfo
+
+    # Imported here, not above: compiling the extractor's patterns takes about half a second, which a
+    # rebuild that finds nothing to extract should not pay.
+    from ..extract.article import make_article
+    from ..load import read_document
 
     try:
         st = path.stat()

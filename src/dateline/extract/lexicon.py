@@ -10,15 +10,27 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .prepared import prepared, source_key
+
 COMMON_ZIPF = 4.2
 """Zipf frequency at or above which a capitalised sentence-opener is an ordinary word (``Three`` 5.8)."""
 
 
-@lru_cache(maxsize=1)
-def _freq() -> dict[str, float]:
+ZIPF_FLOOR = 2.5
+"""The lowest frequency any rule compares with: rarer words are kept out of the table (:func:`zipf` gives
+them 0.0), which makes it a tenth of the size. A rule that needs a lower threshold lowers this first."""
+
+
+def _read_freq() -> dict[str, float]:
     import wordfreq  # imported lazily: only extraction needs it
 
-    return wordfreq.get_frequency_dict("en", wordlist="best")
+    least = 10 ** (ZIPF_FLOOR - 9)
+    return {w: f for w, f in wordfreq.get_frequency_dict("en", wordlist="best").items() if f >= least}
+
+
+@lru_cache(maxsize=1)
+def _freq() -> dict[str, float]:
+    return prepared("wordfreq", source_key("wordfreq", __name__), _read_freq)
 
 
 @lru_cache(maxsize=65536)
@@ -35,11 +47,34 @@ def is_common_word(word: str) -> bool:
     return zipf(word) >= COMMON_ZIPF
 
 
-@lru_cache(maxsize=1)
-def _detector() -> object:
+def _read_genders() -> dict[str, str]:
+    """Every first name gender-guesser knows (lower case) → its answer for that name, worldwide."""
     import gender_guesser.detector as gd
 
-    return gd.Detector(case_sensitive=False)
+    detector = gd.Detector(case_sensitive=False)
+    return {name: detector.get_gender(name) for name in detector.names}
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    return prepared("first-names", source_key("gender-guesser", __name__), _read_genders)
+
+
+def _guess(name: str) -> str:
+    # The same answer as ``Detector(case_sensitive=False).get_gender(name)``, from the prepared table.
+    return _genders().get(name.lower(), "unknown")
+
+
+class _NameList:
+    """The prepared table behind gender-guesser's ``get_gender`` (``male``, ``mostly_female``, ``andy``…)."""
+
+    def get_gender(self, name: str) -> str:
+        return _guess(name)
+
+
+def _detector() -> _NameList:
+    """gender-guesser's answers for first names, from the prepared table."""
+    return _NameList()
 
 
 @lru_cache(maxsize=65536)
@@ -47,11 +82,11 @@ def first_name_gender(name: str) -> str | None:
     """``male``, ``female`` or ``unknown`` for a known first name; None when not a known first name."""
     if not name[:1].isupper() or len(name) < 2 or not name.isalpha():
         return None
-    result: str = _detector().get_gender(name)  # type: ignore[attr-defined]
+    result = _guess(name)
     if result == "unknown" and not name.isascii():
         # gender-guesser spells most names without accents: "Élisabeth" is "Elisabeth".
         plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-        result = _detector().get_gender(plain)  # type: ignore[attr-defined]
+        result = _guess(plain)
     if result in ("male", "mostly_male"):
         return "male"
     if result in ("female", "mostly_female"):

@@ -103,7 +103,7 @@ def _weak_guess(name: str) -> bool:
     first = name.split()[0] if name.split() else ""
     if not first.isalpha():
         return False
-    result: str = _detector().get_gender(first)  # type: ignore[attr-defined]
+    result: str = _detector().get_gender(first)
     return result.startswith("mostly_")
 
 
