@@ -27,20 +27,16 @@ from ..config import SiteConfig
 from ..errors import DatelineError
 from ..model import Diagnostic, Level
 from ..site import Site
-from .cache import CACHE_DIR, BodyReader, BuildCache
+from .cache import CACHE_DIR, BodyReader, BuildCache, Details, LastRun
 from .engine import RenderResult, SiteBuilder, source_date
 from .loading import load_articles
 from .parallel import Progress
+from .quick import SPARE_DIR, Trees, quick_build
 from .rendering import render_page, render_settings
 from .search import BUNDLE, index_search, search_bundle
-from .stamp import input_stamp
+from .stamp import Stamp, input_stamp
 from .stream import Outcome, write_site
 from .writer import StagingWriter, check_output_location, output_identity, remove_stale_staging
-
-SPARE_DIR = "spare"
-"""The folder in the cache folder that keeps the previous output, to be brought up to date next time."""
-Trees = tuple[tuple[str, dict[str, str]], tuple[str, dict[str, str]] | None]
-"""(identity, fingerprints) of the output and of the spare tree (None when there is no usable one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,23 +105,25 @@ def build(
     if cache.warning:
         notes.append(Diagnostic(str(cache.path), 0, Level.WARNING, cache.warning, code="cache"))
     try:
-        stamp: tuple[str, bool] | None = None
+        stamp: Stamp | None = None
         if use_cache:
             options = f"drafts={drafts} future={future} keep_going={keep_going}"
             stamp = input_stamp(config, options, builder.today().isoformat(), time.time_ns())
             previous = cache.last_run()
-            if (
-                not force
-                and previous is not None
-                and previous[0] == stamp[0]
-                and previous[1] == output_identity(config.output_path)
-            ):
-                # Nothing the output depends on changed and the output is the one the last build wrote.
-                lap("check")
-                done: BuildReport = pickle.loads(previous[2])  # only ever our own cache file
-                return dataclasses.replace(
-                    done, seconds=time.perf_counter() - start, timings=tuple(timings), up_to_date=True
-                )
+            if previous is not None and not force:
+                done: BuildReport = pickle.loads(previous.report)  # only ever our own cache file
+                if previous.stamp == stamp.whole and previous.output == output_identity(config.output_path):
+                    # Nothing the output depends on changed and the output is the one the last build wrote.
+                    lap("check")
+                    return dataclasses.replace(
+                        done, seconds=time.perf_counter() - start, timings=tuple(timings), up_to_date=True
+                    )
+                quick = quick_build(config, cache, stamp, previous, force)
+                if quick is not None:
+                    lap("quick")
+                    report = dataclasses.replace(done, files=len(quick.trees[0][1]) + quick.bundle)
+                    cache.save_trees(*quick.trees, _run(stamp, quick.trees, report), quick.details)
+                    return dataclasses.replace(report, seconds=time.perf_counter() - start, timings=tuple(timings))
         # 1. load
         loaded = load_articles(config, cache, jobs, progress)
         diagnostics = notes + loaded.diagnostics + builder.future_notes(loaded.articles)
@@ -146,16 +144,20 @@ def build(
             diagnostics=tuple(diagnostics),
             drafts_skipped=len(loaded.articles) - len(site.articles),
         )
-        if use_cache:
-            run = None
-            if stamp is not None and stamp[1]:
-                run = (stamp[0], trees[0][0], pickle.dumps(report, protocol=5))
-            cache.save_trees(*trees, run)
+        if stamp is not None:
+            details = Details(outcome.bases, outcome.shells, pickle.dumps(outcome.recipes, protocol=5))
+            cache.save_trees(*trees, _run(stamp, trees, report), details)
     finally:
         cache.close()
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
     return dataclasses.replace(report, seconds=time.perf_counter() - start, timings=tuple(timings))
+
+
+def _run(stamp: Stamp, trees: Trees, report: BuildReport) -> LastRun:
+    """What the cache records of a successful build. A stamp with racily new inputs is not saved (the
+    next build then checks every file), but its environment is: that is what a quick rebuild needs."""
+    return LastRun(stamp.whole if stamp.trusted else "", stamp.env, trees[0][0], pickle.dumps(report, protocol=5))
 
 
 def _write(
@@ -182,7 +184,8 @@ def _write(
         output, old, spare_dir if spare is not None else None, spare, keep_at=spare_dir, fresh_dirs=(BUNDLE,)
     )
     try:
-        outcome = write_site(site, config, writer, BodyReader(cache.path), jobs, progress)
+        shells = cache.shell_prints() if use_cache else {}
+        outcome = write_site(site, config, writer, BodyReader(cache.path), jobs, progress, shells)
         lap("render")
         writer.drop_others(set(outcome.prints))
         if outcome.prints == old:

@@ -10,7 +10,10 @@ It keeps, across runs,
   nor written again, and ``spare``: the same for the tree of the build before last, which the next
   build brings up to date in place of writing a whole new tree. Each describes the tree whose marker
   file has the identity saved beside it; any other tree (a build killed after its switch, a folder
-  replaced by hand) is not trusted.
+  replaced by hand) is not trusted;
+* ``shells``: each article page's context without its body, and in ``meta`` every feed's recipe and the
+  fingerprint bases, so that an edit to one article's words alone is rebuilt without collecting the
+  site (``quick.py``).
 
 SQLite commits atomically, so a killed build leaves a consistent cache: extractions are committed as
 soon as they are made (each is a fact about a file's bytes, right whatever happens to the build), page
@@ -31,12 +34,38 @@ from typing import Any
 from .. import __version__
 
 CACHE_DIR = ".dateline-cache"
-SCHEMA = 5
+SCHEMA = 6
 """Bump when the cache layout or any cached record changes shape."""
-RUN_KEYS = ("stamp", "output", "report")
+RUN_KEYS = ("stamp", "env", "output", "report")
 """The ``meta`` rows that describe the last successful build (see :meth:`BuildCache.last_run`)."""
-TREE_KEYS = (*RUN_KEYS, "pages_of", "pages", "spare_of", "spare")
-"""Every ``meta`` row a build replaces: the run, and each tree's identity and fingerprints."""
+TREE_KEYS = (*RUN_KEYS, "pages_of", "pages", "spare_of", "spare", "bases")
+"""Every ``meta`` row a build replaces: the run, each tree's identity and fingerprints, the fingerprint bases."""
+
+
+@dataclass(frozen=True, slots=True)
+class LastRun:
+    """The last successful build, as :meth:`BuildCache.last_run` returns it."""
+
+    stamp: str
+    """Its input stamp (see ``stamp.py``)."""
+    env: str
+    """The part of the stamp that is not content files."""
+    output: str
+    """The identity of the output it wrote."""
+    report: bytes
+    """Its pickled report."""
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    """What a quick rebuild needs from the last full one, beside the trees' fingerprints."""
+
+    bases: tuple[bytes, bytes, Any]
+    """What every page's and every feed's fingerprint starts from, and the site view pages render with."""
+    shells: dict[str, tuple[str, str, bytes]]
+    """Source path → (output file, fingerprint, blob) of article page shells to store."""
+    recipes: bytes | None
+    """Every feed's recipe, pickled; None keeps those stored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +110,14 @@ class BuildCache:
             # Another extractor version, schema or configuration: nothing cached is valid any more, and the
             # tables may have another layout, so they are made anew.
             db.execute("DROP TABLE IF EXISTS articles")
+            db.execute("DROP TABLE IF EXISTS shells")
             db.execute("DELETE FROM meta")
             db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
         db.execute(
             "CREATE TABLE IF NOT EXISTS articles"
             " (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, record BLOB, body TEXT)"
         )
+        db.execute("CREATE TABLE IF NOT EXISTS shells (source TEXT PRIMARY KEY, rel TEXT, print TEXT, page BLOB)")
         db.execute("SELECT count(*) FROM articles").fetchone()  # touch the file: corrupt ones fail here
         return db
 
@@ -97,6 +128,30 @@ class BuildCache:
     def records(self) -> Iterator[tuple[str, bytes]]:
         """Every cached file's path and record (see :attr:`Row.record`), one at a time."""
         yield from self.db.execute("SELECT path, record FROM articles")
+
+    def record(self, path: str) -> bytes | None:
+        """The cached record of one content file (see :attr:`Row.record`), or None."""
+        row = self.db.execute("SELECT record FROM articles WHERE path=?", (path,)).fetchone()
+        return bytes(row[0]) if row is not None else None
+
+    def shell_prints(self) -> dict[str, str]:
+        """Source path → fingerprint of every stored article page shell."""
+        return dict(self.db.execute("SELECT source, print FROM shells"))
+
+    def shell(self, source: str) -> tuple[str, str, bytes] | None:
+        """(output file, fingerprint, blob) of the stored shell of ``source``'s article page, or None."""
+        row = self.db.execute("SELECT rel, print, page FROM shells WHERE source=?", (source,)).fetchone()
+        return (str(row[0]), str(row[1]), bytes(row[2])) if row is not None else None
+
+    def bases(self) -> tuple[bytes, bytes, Any] | None:
+        """The last build's fingerprint bases (see :class:`Details`)."""
+        row = self.db.execute("SELECT value FROM meta WHERE name='bases'").fetchone()
+        return loads(row[0]) if row is not None else None
+
+    def recipes(self) -> bytes | None:
+        """The last full build's feed recipes, pickled."""
+        row = self.db.execute("SELECT value FROM meta WHERE name='recipes'").fetchone()
+        return bytes(row[0]) if row is not None else None
 
     def put(self, rows: Iterable[Row], gone: Iterable[str] = ()) -> None:
         """Store fresh extractions and forget files that are ``gone``, in one committed transaction."""
@@ -129,31 +184,45 @@ class BuildCache:
         found: dict[str, str] = loads(rows[name])
         return found
 
-    def last_run(self) -> tuple[str, str, bytes] | None:
-        """The last successful build's input stamp, output identity and pickled report, if saved."""
+    def last_run(self) -> LastRun | None:
+        """The last successful build, if saved."""
         names = ",".join("?" * len(RUN_KEYS))
         rows = dict(self.db.execute(f"SELECT name, value FROM meta WHERE name IN ({names})", RUN_KEYS))
         if not set(RUN_KEYS) <= rows.keys():
             return None
-        return str(rows["stamp"]), str(rows["output"]), bytes(rows["report"])
+        return LastRun(str(rows["stamp"]), str(rows["env"]), str(rows["output"]), bytes(rows["report"]))
 
     def save_trees(
         self,
         output: tuple[str, dict[str, str]],
         spare: tuple[str, dict[str, str]] | None,
-        run: tuple[str, str, bytes] | None = None,
+        run: LastRun | None = None,
+        details: Details | None = None,
     ) -> None:
         """Record (identity, fingerprints) of the output and of the spare tree (None: there is no usable
-        one) and, with ``run``, what :meth:`last_run` returns next (None: the next build checks every file)."""
-        values = [("pages_of", output[0]), ("pages", dumps(output[1]))]
+        one), with ``run`` what :meth:`last_run` returns next (None: the next build checks every file), and
+        the ``details`` a quick rebuild reads."""
+        values: list[tuple[str, object]] = [("pages_of", output[0]), ("pages", dumps(output[1]))]
         if spare is not None:
             values += [("spare_of", spare[0]), ("spare", dumps(spare[1]))]
         if run is not None:
-            values += list(zip(RUN_KEYS, run, strict=True))
+            values += [("stamp", run.stamp), ("env", run.env), ("output", run.output), ("report", run.report)]
+        if details is not None:
+            values.append(("bases", dumps(details.bases)))
+            if details.recipes is not None:
+                values.append(("recipes", details.recipes))
         with self.db:
             self.db.execute("BEGIN")
             self.db.execute(f"DELETE FROM meta WHERE name IN ({','.join('?' * len(TREE_KEYS))})", TREE_KEYS)
+            if details is not None and details.recipes is not None:
+                self.db.execute("DELETE FROM meta WHERE name='recipes'")
             self.db.executemany("INSERT INTO meta VALUES (?, ?)", values)
+            if details is not None:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO shells VALUES (?, ?, ?, ?)",
+                    ((src, rel, printed, blob) for src, (rel, printed, blob) in details.shells.items()),
+                )
+                self.db.execute("DELETE FROM shells WHERE source NOT IN (SELECT path FROM articles)")
 
     def close(self) -> None:
         """Close the database."""

@@ -14,6 +14,7 @@ therefore only saved when every input is older than :data:`RACY_NS` before the b
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,24 +40,42 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def input_stamp(config: SiteConfig, options: str, today: str, started_ns: int) -> tuple[str, bool]:
-    """The stamp of every input of a build, and whether it may be trusted (no input is racily new).
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A build's inputs, digested from file metadata."""
+
+    env: str
+    """Everything but the content files: dateline's code, the configuration, the options, the date, the theme."""
+    whole: str
+    """``env`` and every content file's name, size and time."""
+    trusted: bool
+    """False when some input is racily new (see :data:`RACY_NS`): the stamp must not be saved."""
+    files: dict[str, tuple[int, int]]
+    """Content file (relative path) → (size, mtime) as stamped."""
+    links_ok: bool = True
+    """False when the content folder holds links that are refused (each is a diagnostic)."""
+
+
+def input_stamp(config: SiteConfig, options: str, today: str, started_ns: int) -> Stamp:
+    """The stamp of every input of a build.
 
     ``options`` spells the build options that change the output (drafts, future, keep-going); ``today``
     the build's date. Raises OSError when the content folder cannot be listed.
     """
-    h = hashlib.sha256()
-    h.update(f"{code_fingerprint()}\0{config!r}\0{options}\0{today}\n".encode())
-    newest = 0
+    theme = Theme.for_site(config.templates_path)
+    theme_stats = theme_files(theme)
+    env = hashlib.sha256(
+        f"{code_fingerprint()}\0{config!r}\0{options}\0{today}\0{theme_fingerprint(theme, theme_stats)}\n".encode()
+    ).hexdigest()
+    h = hashlib.sha256(env.encode())
+    newest = max((st.st_mtime_ns for _, st in theme_stats), default=0)
     found, problems = discover_relative(config.content_path)
     for problem in problems:
         h.update(f"link\0{problem}\n".encode())
+    files: dict[str, tuple[int, int]] = {}
     for rel, path in found:
         st = path.stat()
         newest = max(newest, st.st_mtime_ns)
+        files[rel] = (st.st_size, st.st_mtime_ns)
         h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    theme = Theme.for_site(config.templates_path)
-    files = theme_files(theme)
-    newest = max([newest, *(st.st_mtime_ns for _, st in files)])
-    h.update(theme_fingerprint(theme, files).encode())
-    return h.hexdigest(), newest < started_ns - RACY_NS
+    return Stamp(env, h.hexdigest(), newest < started_ns - RACY_NS, files, not problems)

@@ -19,7 +19,9 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-from dataclasses import dataclass
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import jinja2
@@ -28,9 +30,9 @@ from .. import __version__
 from ..config import SiteConfig
 from ..errors import CollisionError, DatelineError
 from ..render import Theme, make_environment
-from ..render.context import Bodies, PageMaker, page_makers, site_view
-from ..render.files import FeedSpec, feed_specs, sitemap_files
-from ..render.views import SiteView
+from ..render.context import Bodies, PageMaker, page_makers, site_view, with_body
+from ..render.files import FeedRecipe, FeedSpec, feed_specs, sitemap_files
+from ..render.views import ArticlePage, Page, SiteView
 from ..site import Site, UrlScheme
 from . import parallel
 from .parallel import CHUNKS_PER_JOB, Progress, fingerprint, follow_parent
@@ -62,6 +64,8 @@ class Written:
     failed: int = -1
     """When the page did not render: the index of its maker, so the parent can render it again and raise
     the error; otherwise -1."""
+    shell: tuple[str, bytes] | None = None
+    """For an article page the cache holds no shell of yet: (source path, :func:`shell_blob` of the page)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,16 @@ class Job:
     feed_base: bytes
     """Digest of what every feed depends on (the same, and dateline's own code)."""
     sink: Sink
+    articles: int = 0
+    """The first ``articles`` makers make article pages (one each)."""
+    shells: Mapping[str, str] = field(default_factory=dict)
+    """Source path → fingerprint of the article page whose shell the cache holds."""
+
+
+def shell_blob(page: Page) -> bytes:
+    """An article page without its body, compressed: what the cache keeps so that an edit to the body
+    alone re-renders that page without collecting the site (see ``quick.py``)."""
+    return zlib.compress(pickle.dumps(with_body(page, ""), protocol=5), 1)
 
 
 _JOB: Job | None = None
@@ -102,8 +116,13 @@ def _run(bounds: tuple[int, int], job: Job | None = None) -> list[Written]:
         for page in job.makers[k]():
             rel = UrlScheme.file_for(page.path)
             printed = fingerprint(job.page_base, page)
+            shell = None
+            if k < job.articles and isinstance(page.context, ArticlePage):
+                source = page.context.source
+                if job.shells.get(source) != printed:
+                    shell = (source, shell_blob(page))
             if job.sink.reuse(rel, printed):
-                out.append(Written(rel, page.path, printed, False))
+                out.append(Written(rel, page.path, printed, False, shell=shell))
                 continue
             try:
                 data = render_page(job.env, page, job.view)
@@ -111,7 +130,7 @@ def _run(bounds: tuple[int, int], job: Job | None = None) -> list[Written]:
                 out.append(Written(rel, page.path, printed, True, failed=k))
                 continue
             job.sink.write(rel, data, owner=rel)
-            out.append(Written(rel, page.path, printed, True))
+            out.append(Written(rel, page.path, printed, True, shell=shell))
     return out
 
 
@@ -172,13 +191,26 @@ class Outcome:
     pages: int
     rendered: int
     """Files rendered or written afresh (the rest were already built)."""
+    bases: tuple[bytes, bytes, SiteView | None] = (b"", b"", None)
+    """What every page's and every feed's fingerprint starts from (see :class:`Job`), and the site view."""
+    shells: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)
+    """Source path → (output file, fingerprint, :func:`shell_blob`) of article pages whose shell is new."""
+    recipes: tuple[FeedRecipe, ...] = ()
+    """Every feed's recipe."""
 
 
 def write_site(
-    site: Site, config: SiteConfig, sink: Sink, bodies: Bodies, jobs: int, progress: Progress | None = None
+    site: Site,
+    config: SiteConfig,
+    sink: Sink,
+    bodies: Bodies,
+    jobs: int,
+    progress: Progress | None = None,
+    shells: Mapping[str, str] | None = None,
 ) -> Outcome:
     """Write every output file of ``site`` into ``sink``, which reuses each file already built with the
-    fingerprint it would get now."""
+    fingerprint it would get now. ``shells`` (source path → fingerprint) names the article page shells
+    already kept: the others come back in :attr:`Outcome.shells`."""
     theme = Theme.for_site(config.templates_path)
     settings = render_settings(config)
     view = site_view(site, settings)
@@ -191,6 +223,8 @@ def write_site(
         page_base=base,
         feed_base=base + code_fingerprint().encode(),
         sink=sink,
+        articles=len(site.articles),
+        shells=shells or {},
     )
     results = write_all(job, jobs, progress)
     prints = {w.rel: w.fingerprint for w in results}
@@ -203,4 +237,6 @@ def write_site(
         if not sink.reuse(rel, printed):
             sink.write(rel, blob, owner=rel)
             rendered += 1
-    return Outcome(prints, len(pages), rendered)
+    new_shells = {w.shell[0]: (w.rel, w.fingerprint, w.shell[1]) for w in results if w.shell is not None}
+    recipes = tuple(spec.recipe for spec in job.feeds)
+    return Outcome(prints, len(pages), rendered, (job.page_base, job.feed_base, view), new_shells, recipes)

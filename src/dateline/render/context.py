@@ -5,6 +5,7 @@ Index pages of entities and speakers are in ``indexes.py``. No HTML is produced 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import html
@@ -156,6 +157,22 @@ def _speaker_href(urls: UrlScheme, name: str) -> str:
     return urls.href(urls.speaker_path(slug)) if slug else ""
 
 
+def with_dateline(body_html: str, dateline_raw: str | None) -> str:
+    """The body as the article page shows it: newspaper style, the dateline runs into the first paragraph."""
+    if dateline_raw is not None and body_html.startswith("<p>"):
+        return f'<p><span class="dateline">{html.escape(dateline_raw)}</span> ' + body_html[3:]
+    return body_html
+
+
+def with_body(page: Page, body_html: str) -> Page:
+    """An article ``page`` (from :func:`article_page`) with another body."""
+    ctx = page.context
+    assert isinstance(ctx, ArticlePage)
+    return dataclasses.replace(
+        page, context=dataclasses.replace(ctx, body_html=with_dateline(body_html, ctx.dateline_raw))
+    )
+
+
 def article_page(site: Site, s: RenderSettings, i: int, body_html: str) -> Page:
     """The page of article ``i`` (whose body is ``body_html``), with neighbours, related articles and
     structured data."""
@@ -167,10 +184,6 @@ def article_page(site: Site, s: RenderSettings, i: int, body_html: str) -> Page:
         if ents:
             groups.append(EntityGroup(kind.value, label, ents))
     rel = site.article_paths[i]
-    body = body_html
-    if a.dateline is not None and body.startswith("<p>"):
-        # Newspaper style: the dateline runs into the first paragraph.
-        body = f'<p><span class="dateline">{html.escape(a.dateline.raw)}</span> ' + body[3:]
     ctx = ArticlePage(
         title=a.title,
         href=u.href(rel),
@@ -178,7 +191,7 @@ def article_page(site: Site, s: RenderSettings, i: int, body_html: str) -> Page:
         dateline_raw=a.dateline.raw if a.dateline else None,
         place=a.place,
         agency=a.dateline.agency if a.dateline else None,
-        body_html=body,
+        body_html=with_dateline(body_html, a.dateline.raw if a.dateline else None),
         quotes=tuple(QuoteView(q.text, q.speaker, q.cue, speaker_href(site, q.speaker)) for q in a.quotes),
         entities=tuple(groups),
         tags=_tag_links(site, a),

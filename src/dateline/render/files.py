@@ -42,30 +42,64 @@ def _items(site: Site, s: RenderSettings, ids: tuple[int, ...], limit: int, bodi
 
 
 @dataclass(frozen=True, slots=True)
+class FeedRecipe:
+    """What one feed file is made of, in terms that outlive the build: its kind, its header and its
+    entries, each article named by URL, source path and content digest (an article's record is a function
+    of those, the configuration and the extractor). Equal recipes make equal bytes."""
+
+    rel: str
+    kind: str
+    """``atom``, ``rss`` or ``json``."""
+    info: FeedInfo
+    updated: dt.date
+    entries: tuple[tuple[str, str, str], ...]
+    """(absolute URL, source path, source digest) of each entry, newest first."""
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Everything the bytes depend on."""
+        return (self.kind, self.info, self.updated, self.entries)
+
+    def make(self, items: list[FeedItem]) -> bytes:
+        """The feed's bytes, given its entries as items (in :attr:`entries` order)."""
+        if self.kind == "json":
+            return json_feed(self.info, items)
+        return (rss if self.kind == "rss" else atom)(self.info, items, self.updated)
+
+
+@dataclass(frozen=True, slots=True)
 class FeedSpec:
     """One feed file before it is written: where it goes, what its bytes depend on, and how to make them."""
 
-    rel: str
-    key: tuple[object, ...]
-    """Everything the bytes depend on, with each article named by source path and content digest (an
-    article's record is a function of those, the configuration and the extractor); equal keys, equal bytes."""
+    recipe: FeedRecipe
     make: Callable[[], bytes]
     """Fetches the items' bodies and serialises the feed."""
 
+    @property
+    def rel(self) -> str:
+        """The feed's output file."""
+        return self.recipe.rel
 
-def _key(
-    kind: str, info: FeedInfo, site: Site, s: RenderSettings, ids: tuple[int, ...], updated: dt.date
-) -> tuple[object, ...]:
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Everything the bytes depend on (equal keys, equal bytes)."""
+        return self.recipe.key
+
+
+def _recipe(
+    rel: str, kind: str, info: FeedInfo, site: Site, s: RenderSettings, ids: tuple[int, ...], updated: dt.date
+) -> FeedRecipe:
     entries = tuple(
         (s.absolute(site.article_paths[i]), site.articles[i].source.path, site.articles[i].source.digest) for i in ids
     )
-    return (kind, info, updated, entries)
+    return FeedRecipe(rel, kind, info, updated, entries)
 
 
-def _atom(
-    rel: str, info: FeedInfo, site: Site, s: RenderSettings, ids: tuple[int, ...], updated: dt.date, bodies: Bodies
-) -> bytes:
-    return _memo_atom(rel, info, _items(site, s, ids, len(ids), bodies), updated)
+def _make(recipe: FeedRecipe, site: Site, s: RenderSettings, ids: tuple[int, ...], bodies: Bodies) -> bytes:
+    items = _items(site, s, ids, len(ids), bodies)
+    if recipe.kind == "atom":
+        return _memo_atom(recipe.rel, recipe.info, items, recipe.updated)
+    return recipe.make(items)
 
 
 def feed_specs(site: Site, s: RenderSettings, limit: int, bodies: Bodies) -> list[FeedSpec]:
@@ -76,10 +110,10 @@ def feed_specs(site: Site, s: RenderSettings, limit: int, bodies: Bodies) -> lis
     newest = tuple(range(min(limit, len(site.articles))))
     author = s.author or s.publisher or s.title
     built = site.build_date
-    for kind, maker in (("atom", atom), ("rss", rss), ("json", json_feed)):
+    for kind in ("atom", "rss", "json"):
         info = FeedInfo(s.title, s.description, s.base_url, s.absolute(FEEDS[kind]), author, s.language)
-        make = functools.partial(_site_feed, maker, info, site, s, newest, built, bodies)
-        out.append(FeedSpec(FEEDS[kind], _key(kind, info, site, s, newest, built), make))
+        recipe = _recipe(FEEDS[kind], kind, info, site, s, newest, built)
+        out.append(FeedSpec(recipe, functools.partial(_make, recipe, site, s, newest, bodies)))
     groups: list[tuple[str, str, tuple[int, ...]]] = [(u.tag_path(t.slug), t.name, t.articles) for t in site.tags]
     for key, data in sorted(site.entities.items(), key=lambda kv: (kv[0].kind.value, kv[0].slug)):
         if len(data.articles) >= s.entity_min_articles:
@@ -87,23 +121,9 @@ def feed_specs(site: Site, s: RenderSettings, limit: int, bodies: Bodies) -> lis
     for rel, name, ids in groups:
         one = FeedInfo(f"{s.title}: {name}", "", s.absolute(rel), s.absolute(rel + "feed.xml"), author, s.language)
         some = ids[:limit]
-        updated = site.articles[ids[0]].date
-        make = functools.partial(_atom, rel + "feed.xml", one, site, s, some, updated, bodies)
-        out.append(FeedSpec(rel + "feed.xml", _key("atom", one, site, s, some, updated), make))
+        recipe = _recipe(rel + "feed.xml", "atom", one, site, s, some, site.articles[ids[0]].date)
+        out.append(FeedSpec(recipe, functools.partial(_make, recipe, site, s, some, bodies)))
     return out
-
-
-def _site_feed(
-    maker: Callable[..., bytes],
-    info: FeedInfo,
-    site: Site,
-    s: RenderSettings,
-    ids: tuple[int, ...],
-    updated: dt.date,
-    bodies: Bodies,
-) -> bytes:
-    items = _items(site, s, ids, len(ids), bodies)
-    return json_feed(info, items) if maker is json_feed else maker(info, items, updated)
 
 
 def feed_files(site: Site, s: RenderSettings, limit: int, bodies: Bodies) -> list[tuple[str, bytes]]:
@@ -127,4 +147,4 @@ def news_sitemap_file(site: Site, s: RenderSettings) -> tuple[str, bytes]:
     return ("news-sitemap.xml", news_sitemap(news, site.build_date, s.publisher or s.title, s.language))
 
 
-__all__ = ["EntityKey", "FeedSpec", "feed_files", "feed_specs", "news_sitemap_file", "sitemap_files"]
+__all__ = ["EntityKey", "FeedRecipe", "FeedSpec", "feed_files", "feed_specs", "news_sitemap_file", "sitemap_files"]

@@ -1,0 +1,92 @@
+"""The quick rebuild: an edit to an article's words alone re-renders its page and feeds from what the last
+full build stored, and the output is byte-identical to a clean build; any other edit takes the full build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from test_persistent_cache import CONFIG, clean_copy, digests, release
+
+from conftest import write_tree
+from dateline.build import BuildReport, build
+from dateline.config import SiteConfig, load_config
+
+EXTRA = "The talks went on for most of the afternoon."
+
+
+def reworded(i: int, words: str = EXTRA) -> str:
+    """Release ``i`` with one more sentence of body text (no names, quotes or tags in it)."""
+    return release(i).replace("\n\nTags:", f"\n\n{words}\n\nTags:")
+
+
+def edit(path: Path, text: str) -> None:
+    """Rewrite ``path`` and move its time on, as a later save does."""
+    path.write_text(text, "utf-8")
+    t = path.stat().st_mtime_ns + 10**9
+    os.utime(path, ns=(t, t))
+
+
+def stages(report: BuildReport) -> list[str]:
+    return [name for name, _ in report.timings]
+
+
+def archive(tmp_path: Path, drafts: int = 0) -> SiteConfig:
+    files: dict[str, str | bytes] = {"dateline.yaml": CONFIG}
+    files.update({f"content/r{i}.txt": release(i) for i in range(1, 9)})
+    files.update(
+        {
+            f"content/d{i}.md": f"---\ntitle: Draft {i}\ndate: 2022-03-0{i}\ndraft: true\n---\nWords.\n"
+            for i in range(1, drafts + 1)
+        }
+    )
+    write_tree(tmp_path / "site", files)
+    config, _ = load_config(tmp_path / "site/dateline.yaml")
+    build(config)
+    return config
+
+
+def test_body_edits_take_the_quick_path_and_match_a_clean_build(tmp_path: Path) -> None:
+    config = archive(tmp_path)
+    site, out = config.root, config.output_path
+    r4 = site / "content/r4.txt"
+    edit(r4, reworded(4))
+    report = build(config)
+    assert stages(report) == ["quick"]
+    assert digests(out) == clean_copy(site, tmp_path / "a")
+    page = next(out.glob("**/meeting-4/index.html")).read_text("utf-8")
+    assert "most of the afternoon" in page
+    assert "most of the afternoon" in (out / "feed.xml").read_text("utf-8")
+    # A second quick edit updates the tree the first one left as the spare.
+    edit(r4, reworded(4, EXTRA.replace("afternoon", "evening")))
+    assert stages(build(config)) == ["quick"]
+    assert digests(out) == clean_copy(site, tmp_path / "b")
+    # A full build after quick ones reuses what they wrote and agrees with them.
+    edit(site / "content/r2.txt", release(2, " (renamed)"))
+    assert "quick" not in stages(build(config))
+    assert digests(out) == clean_copy(site, tmp_path / "c")
+    assert stages(build(config)) in (["check"], ["load", "collect", "render", "write"])
+
+
+def test_edits_beyond_the_words_take_the_full_build(tmp_path: Path) -> None:
+    config = archive(tmp_path, drafts=1)
+    site, out = config.root, config.output_path
+    edit(site / "content/r3.txt", release(3, " (edited)"))  # a new title moves the article in lists
+    assert "quick" not in stages(build(config))
+    assert digests(out) == clean_copy(site, tmp_path / "a")
+    edit(site / "content/d1.md", "---\ntitle: Draft 1\ndate: 2022-03-01\ndraft: true\n---\nOther words.\n")
+    assert "quick" not in stages(build(config))  # drafts have no page to re-render
+    assert digests(out) == clean_copy(site, tmp_path / "b")
+    (site / "content/r5.txt").unlink()
+    edit(site / "content/r6.txt", reworded(6))
+    assert "quick" not in stages(build(config))  # a deleted file changes every list it was in
+    assert digests(out) == clean_copy(site, tmp_path / "c")
+
+
+def test_a_page_removed_by_hand_is_written_again(tmp_path: Path) -> None:
+    config = archive(tmp_path)
+    site, out = config.root, config.output_path
+    (out / "feed.json").unlink()
+    edit(site / "content/r7.txt", reworded(7))
+    build(config)
+    assert digests(out) == clean_copy(site, tmp_path / "a")
