@@ -145,7 +145,11 @@ def build(
             drafts_skipped=len(loaded.articles) - len(site.articles),
         )
         if stamp is not None:
-            details = Details(outcome.bases, outcome.shells, pickle.dumps(outcome.recipes, protocol=5))
+            stored = cache.feed_prints()
+            feeds = {
+                r.rel: (outcome.prints[r.rel], r) for r in outcome.recipes if stored.get(r.rel) != outcome.prints[r.rel]
+            }
+            details = Details(outcome.bases, outcome.shells, feeds, {r.rel for r in outcome.recipes})
             cache.save_trees(*trees, _run(stamp, trees, report), details)
     finally:
         cache.close()

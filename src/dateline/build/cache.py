@@ -11,8 +11,8 @@ It keeps, across runs,
   build brings up to date in place of writing a whole new tree. Each describes the tree whose marker
   file has the identity saved beside it; any other tree (a build killed after its switch, a folder
   replaced by hand) is not trusted;
-* ``shells``: each article page's context without its body, and in ``meta`` every feed's recipe and the
-  fingerprint bases, so that an edit to one article's words alone is rebuilt without collecting the
+* ``shells``: each article page's context without its body, ``feeds``: every feed's recipe (and in
+  ``feed_entries`` which articles it lists), and in ``meta`` the fingerprint bases, so that an edit to one article's words alone is rebuilt without collecting the
   site (``quick.py``).
 
 SQLite commits atomically, so a killed build leaves a consistent cache: extractions are committed as
@@ -34,7 +34,7 @@ from typing import Any
 from .. import __version__
 
 CACHE_DIR = ".dateline-cache"
-SCHEMA = 6
+SCHEMA = 7
 """Bump when the cache layout or any cached record changes shape."""
 RUN_KEYS = ("stamp", "env", "output", "report")
 """The ``meta`` rows that describe the last successful build (see :meth:`BuildCache.last_run`)."""
@@ -64,8 +64,10 @@ class Details:
     """What every page's and every feed's fingerprint starts from, and the site view pages render with."""
     shells: dict[str, tuple[str, str, bytes]]
     """Source path → (output file, fingerprint, blob) of article page shells to store."""
-    recipes: bytes | None
-    """Every feed's recipe, pickled; None keeps those stored."""
+    feeds: dict[str, tuple[str, Any]]
+    """Feed file → (fingerprint, recipe) of feeds to store (recipes are ``render.files.FeedRecipe``)."""
+    feeds_kept: set[str] | None = None
+    """Every feed file of the build, when it is a full one: stored feeds not among them are dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,8 @@ class BuildCache:
             # Another extractor version, schema or configuration: nothing cached is valid any more, and the
             # tables may have another layout, so they are made anew.
             db.execute("DROP TABLE IF EXISTS articles")
-            db.execute("DROP TABLE IF EXISTS shells")
+            for table in ("shells", "feeds", "feed_entries"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("DELETE FROM meta")
             db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
         db.execute(
@@ -118,6 +121,9 @@ class BuildCache:
             " (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, record BLOB, body TEXT)"
         )
         db.execute("CREATE TABLE IF NOT EXISTS shells (source TEXT PRIMARY KEY, rel TEXT, print TEXT, page BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS feeds (rel TEXT PRIMARY KEY, print TEXT, recipe BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS feed_entries (source TEXT, rel TEXT)")
+        db.execute("CREATE INDEX IF NOT EXISTS feed_entries_source ON feed_entries (source)")
         db.execute("SELECT count(*) FROM articles").fetchone()  # touch the file: corrupt ones fail here
         return db
 
@@ -148,10 +154,19 @@ class BuildCache:
         row = self.db.execute("SELECT value FROM meta WHERE name='bases'").fetchone()
         return loads(row[0]) if row is not None else None
 
-    def recipes(self) -> bytes | None:
-        """The last full build's feed recipes, pickled."""
-        row = self.db.execute("SELECT value FROM meta WHERE name='recipes'").fetchone()
-        return bytes(row[0]) if row is not None else None
+    def feed_prints(self) -> dict[str, str]:
+        """Feed file → fingerprint of every stored feed recipe."""
+        return dict(self.db.execute("SELECT rel, print FROM feeds"))
+
+    def feeds_of(self, sources: list[str]) -> list[tuple[str, str, Any]]:
+        """(feed file, fingerprint, recipe) of every stored feed with an entry from one of ``sources``."""
+        marks = ",".join("?" * len(sources))
+        rows = self.db.execute(
+            f"SELECT rel, print, recipe FROM feeds WHERE rel IN"
+            f" (SELECT rel FROM feed_entries WHERE source IN ({marks})) ORDER BY rel",
+            sources,
+        )
+        return [(str(rel), str(printed), loads(blob)) for rel, printed, blob in rows]
 
     def put(self, rows: Iterable[Row], gone: Iterable[str] = ()) -> None:
         """Store fresh extractions and forget files that are ``gone``, in one committed transaction."""
@@ -209,13 +224,9 @@ class BuildCache:
             values += [("stamp", run.stamp), ("env", run.env), ("output", run.output), ("report", run.report)]
         if details is not None:
             values.append(("bases", dumps(details.bases)))
-            if details.recipes is not None:
-                values.append(("recipes", details.recipes))
         with self.db:
             self.db.execute("BEGIN")
             self.db.execute(f"DELETE FROM meta WHERE name IN ({','.join('?' * len(TREE_KEYS))})", TREE_KEYS)
-            if details is not None and details.recipes is not None:
-                self.db.execute("DELETE FROM meta WHERE name='recipes'")
             self.db.executemany("INSERT INTO meta VALUES (?, ?)", values)
             if details is not None:
                 self.db.executemany(
@@ -223,6 +234,19 @@ class BuildCache:
                     ((src, rel, printed, blob) for src, (rel, printed, blob) in details.shells.items()),
                 )
                 self.db.execute("DELETE FROM shells WHERE source NOT IN (SELECT path FROM articles)")
+                self._save_feeds(details)
+
+    def _save_feeds(self, details: Details) -> None:
+        gone: list[str] = []
+        if details.feeds_kept is not None:
+            gone = [rel for (rel,) in self.db.execute("SELECT rel FROM feeds") if rel not in details.feeds_kept]
+        for rel in [*gone, *details.feeds]:
+            self.db.execute("DELETE FROM feeds WHERE rel=?", (rel,))
+            self.db.execute("DELETE FROM feed_entries WHERE rel=?", (rel,))
+        for rel, (printed, recipe) in details.feeds.items():
+            self.db.execute("INSERT INTO feeds VALUES (?, ?, ?)", (rel, printed, dumps(recipe)))
+            sources = {path for _, path, _ in recipe.entries}
+            self.db.executemany("INSERT INTO feed_entries VALUES (?, ?)", ((src, rel) for src in sorted(sources)))
 
     def close(self) -> None:
         """Close the database."""

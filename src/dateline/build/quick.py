@@ -35,7 +35,7 @@ from ..render.context import with_body
 from ..render.feeds import FeedItem
 from ..render.files import FeedRecipe
 from .articles import extract_row
-from .cache import BodyReader, BuildCache, Details, LastRun, Row, dumps, loads
+from .cache import BodyReader, BuildCache, Details, LastRun, Row, loads
 from .parallel import fingerprint
 from .rendering import render_page
 from .search import BUNDLE, index_search
@@ -76,8 +76,7 @@ def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: L
     changed = [rel for rel, st in stamp.files.items() if known[rel][:2] != st]
     old = cache.pages(old_id)
     bases = cache.bases()
-    stored = cache.recipes()
-    if not changed or len(changed) > QUICK_MAX or not old or bases is None or stored is None:
+    if not changed or len(changed) > QUICK_MAX or not old or bases is None:
         return None
     before = {rel: cache.record(rel) for rel in changed}
     rows: list[Row] = []
@@ -105,24 +104,20 @@ def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: L
         prints[rel] = fingerprint(page_base, page)
         files[rel] = render_page(env, page, view)
         shells[path] = (rel, prints[rel], blob)
-    recipes: tuple[FeedRecipe, ...] = loads(stored)
-    fresh = []
-    for recipe in recipes:
-        if any(path in edits for _, path, _ in recipe.entries):
-            if old.get(recipe.rel) != fingerprint(feed_base, recipe.key):
-                return None  # the stored recipe is not the feed in the output
-            recipe = _redigested(recipe, edits)
-            items = [
-                FeedItem(url, edits.get(path) or _meta(cache, path), bodies(path)) for url, path, _ in recipe.entries
-            ]
-            files[recipe.rel] = recipe.make(items)
-            prints[recipe.rel] = fingerprint(feed_base, recipe.key)
-        fresh.append(recipe)
+    feeds: dict[str, tuple[str, FeedRecipe]] = {}
+    for rel, printed, recipe in cache.feeds_of(list(edits)):
+        if old.get(rel) != printed:
+            return None  # the stored recipe is not the feed in the output
+        recipe = _redigested(recipe, edits)
+        items = [FeedItem(url, edits.get(path) or _meta(cache, path), bodies(path)) for url, path, _ in recipe.entries]
+        files[rel] = recipe.make(items)
+        prints[rel] = fingerprint(feed_base, recipe.key)
+        feeds[rel] = (prints[rel], recipe)
     written = _switch(config, cache, output, old, prints, files, force)
     if written is None:
         return None
     identity, kept, bundle = written
-    details = Details(bases, shells, dumps(tuple(fresh)))
+    details = Details(bases, shells, feeds)
     return Quick(((identity, prints), kept), details, len(files), bundle, len(rows))
 
 
