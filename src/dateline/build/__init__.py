@@ -31,12 +31,13 @@ from .cache import CACHE_DIR, BodyReader, BuildCache, Details, LastRun
 from .engine import RenderResult, SiteBuilder, source_date
 from .loading import load_articles
 from .parallel import Progress
-from .quick import SPARE_DIR, Trees, quick_build
+from .quick import quick_build
 from .rendering import render_page, render_settings
-from .search import BUNDLE, index_search, search_bundle
+from .search import index_search, search_bundle
 from .stamp import Stamp, input_stamp
 from .stream import Outcome, write_site
-from .writer import StagingWriter, check_output_location, output_identity, remove_stale_staging
+from .trees import Trees, open_tree, spare_after
+from .writer import check_output_location, output_identity, remove_stale_staging
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +181,7 @@ def _write(
     output = config.output_path
     old_id = output_identity(output)
     old = cache.pages(old_id) if use_cache else {}
-    spare_dir = cache.path.parent / SPARE_DIR if use_cache else None
-    spare = cache.spare(output_identity(spare_dir)) if spare_dir is not None else None
-    if spare_dir is not None and spare is None:
-        shutil.rmtree(spare_dir, ignore_errors=True)  # not the tree the cache knows: start afresh
-    writer = StagingWriter(
-        output, old, spare_dir if spare is not None else None, spare, keep_at=spare_dir, fresh_dirs=(BUNDLE,)
-    )
+    writer, spare_dir = open_tree(output, cache if use_cache else None, old)
     try:
         shells = cache.shell_prints() if use_cache else {}
         outcome = write_site(site, config, writer, BodyReader(cache.path), jobs, progress, shells)
@@ -205,9 +200,7 @@ def _write(
     except BaseException:
         writer.abort()
         raise
-    # The previous output is now the spare; its fingerprints are known when the cache vouched for it.
-    kept = (old_id, old) if old and spare_dir is not None and output_identity(spare_dir) == old_id else None
-    return outcome, bundle, ((writer.identity, outcome.prints), kept)
+    return outcome, bundle, ((writer.identity, outcome.prints), spare_after(spare_dir, (old_id, old)))
 
 
 __all__ = [

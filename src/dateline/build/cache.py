@@ -12,8 +12,8 @@ It keeps, across runs,
   file has the identity saved beside it; any other tree (a build killed after its switch, a folder
   replaced by hand) is not trusted;
 * ``shells``: each article page's context without its body, ``feeds``: every feed's recipe (and in
-  ``feed_entries`` which articles it lists), and in ``meta`` the fingerprint bases, so that an edit to one article's words alone is rebuilt without collecting the
-  site (``quick.py``).
+  ``feed_entries`` which articles it lists), and in ``meta`` the fingerprint bases, so that an edit to
+  one article's words alone is rebuilt without collecting the site (``quick.py``).
 
 SQLite commits atomically, so a killed build leaves a consistent cache: extractions are committed as
 soon as they are made (each is a fact about a file's bytes, right whatever happens to the build), page

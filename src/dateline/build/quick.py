@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-import shutil
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..config import SiteConfig
 from ..model import ArticleMeta
@@ -38,17 +36,13 @@ from .articles import extract_row
 from .cache import BodyReader, BuildCache, Details, LastRun, Row, loads
 from .parallel import fingerprint
 from .rendering import render_page
-from .search import BUNDLE, index_search
+from .search import index_search
 from .stamp import Stamp
-from .writer import StagingWriter, output_identity
+from .trees import Tree, Trees, open_tree, spare_after
+from .writer import output_identity
 
 QUICK_MAX = 32
 """More changed files than this take the full build: past a few, collecting the site is the cheaper way."""
-SPARE_DIR = "spare"
-"""The folder in the cache folder that keeps the previous output, to be brought up to date next time."""
-
-Trees = tuple[tuple[str, dict[str, str]], tuple[str, dict[str, str]] | None]
-"""(identity, fingerprints) of the output and of the spare tree (None when there is no usable one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +51,8 @@ class Quick:
 
     trees: Trees
     details: Details
-    rendered: int
-    """Files rendered again (article pages and feeds)."""
     bundle: int
     """Files in the search bundle."""
-    extracted: int
 
 
 def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: LastRun, force: bool) -> Quick | None:
@@ -74,9 +65,11 @@ def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: L
     if known.keys() != stamp.files.keys():
         return None  # a file added or removed moves lists, neighbours and counts
     changed = [rel for rel, st in stamp.files.items() if known[rel][:2] != st]
+    if not changed or len(changed) > QUICK_MAX:
+        return None
     old = cache.pages(old_id)
     bases = cache.bases()
-    if not changed or len(changed) > QUICK_MAX or not old or bases is None:
+    if not old or bases is None:
         return None
     before = {rel: cache.record(rel) for rel in changed}
     rows: list[Row] = []
@@ -113,12 +106,11 @@ def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: L
         files[rel] = recipe.make(items)
         prints[rel] = fingerprint(feed_base, recipe.key)
         feeds[rel] = (prints[rel], recipe)
-    written = _switch(config, cache, output, old, prints, files, force)
+    written = _switch(config, cache, (old_id, old), prints, files, force)
     if written is None:
         return None
-    identity, kept, bundle = written
-    details = Details(bases, shells, feeds)
-    return Quick(((identity, prints), kept), details, len(files), bundle, len(rows))
+    trees, bundle = written
+    return Quick(trees, Details(bases, shells, feeds), bundle)
 
 
 def _body_edits(rows: list[Row], before: dict[str, bytes | None]) -> dict[str, ArticleMeta] | None:
@@ -159,23 +151,16 @@ def _redigested(recipe: FeedRecipe, edits: dict[str, ArticleMeta]) -> FeedRecipe
 def _switch(
     config: SiteConfig,
     cache: BuildCache,
-    output: Path,
-    old: dict[str, str],
+    old: Tree,
     prints: dict[str, str],
     files: dict[str, bytes],
     force: bool,
-) -> tuple[str, tuple[str, dict[str, str]] | None, int] | None:
+) -> tuple[Trees, int] | None:
     """Bring the spare tree (or a new staging folder) to ``prints``, writing ``files`` and keeping the rest,
-    and swap it in. Returns the new output's identity, the spare tree the cache may record, and the search
-    bundle's size; None (nothing changed) when a file the output should hold is missing."""
-    old_id = output_identity(output)
-    spare_dir = cache.path.parent / SPARE_DIR
-    spare = cache.spare(output_identity(spare_dir))
-    if spare is None:
-        shutil.rmtree(spare_dir, ignore_errors=True)  # not the tree the cache knows: start afresh
-    writer = StagingWriter(
-        output, old, spare_dir if spare is not None else None, spare, keep_at=spare_dir, fresh_dirs=(BUNDLE,)
-    )
+    and swap it in place of the output (whose tree is ``old``). Returns the trees the cache records and the
+    search bundle's size; None (nothing changed) when a file the output should hold is missing."""
+    output = config.output_path
+    writer, spare_dir = open_tree(output, cache, old[1])
     try:
         for rel, printed in prints.items():
             data = files.get(rel)
@@ -190,5 +175,4 @@ def _switch(
     except BaseException:
         writer.abort()
         raise
-    kept = (old_id, old) if output_identity(spare_dir) == old_id else None
-    return writer.identity, kept, bundle
+    return ((writer.identity, prints), spare_after(spare_dir, old)), bundle
