@@ -51,7 +51,7 @@ def test_source_key_follows_the_package_version_and_the_module() -> None:
 def test_prepared_first_names_answer_as_gender_guesser(name: str) -> None:
     import gender_guesser.detector as gd
 
-    assert lexicon._detector().get_gender(name) == gd.Detector(case_sensitive=False).get_gender(name)
+    assert lexicon.name_list_answer(name) == gd.Detector(case_sensitive=False).get_gender(name)
 
 
 def test_every_frequency_rule_compares_above_the_table_floor() -> None:

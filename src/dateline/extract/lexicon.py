@@ -60,21 +60,10 @@ def _genders() -> dict[str, str]:
     return prepared("first-names", source_key("gender-guesser", __name__), _read_genders)
 
 
-def _guess(name: str) -> str:
-    # The same answer as ``Detector(case_sensitive=False).get_gender(name)``, from the prepared table.
+def name_list_answer(name: str) -> str:
+    """gender-guesser's own answer for a first name (``male``, ``mostly_female``, ``andy``, ``unknown``…):
+    the same as ``Detector(case_sensitive=False).get_gender(name)``, from the prepared table."""
     return _genders().get(name.lower(), "unknown")
-
-
-class _NameList:
-    """The prepared table behind gender-guesser's ``get_gender`` (``male``, ``mostly_female``, ``andy``…)."""
-
-    def get_gender(self, name: str) -> str:
-        return _guess(name)
-
-
-def _detector() -> _NameList:
-    """gender-guesser's answers for first names, from the prepared table."""
-    return _NameList()
 
 
 @lru_cache(maxsize=65536)
@@ -82,11 +71,11 @@ def first_name_gender(name: str) -> str | None:
     """``male``, ``female`` or ``unknown`` for a known first name; None when not a known first name."""
     if not name[:1].isupper() or len(name) < 2 or not name.isalpha():
         return None
-    result = _guess(name)
+    result = name_list_answer(name)
     if result == "unknown" and not name.isascii():
         # gender-guesser spells most names without accents: "Élisabeth" is "Elisabeth".
         plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-        result = _guess(plain)
+        result = name_list_answer(plain)
     if result in ("male", "mostly_male"):
         return "male"
     if result in ("female", "mostly_female"):

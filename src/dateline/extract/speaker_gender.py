@@ -26,8 +26,9 @@ from functools import lru_cache
 
 from .attribution import sentence_ends
 from .entities import EntityIndex
+from .lexicon import name_list_answer
 from .patterns import FEMALE_HONORIFICS, GENDER_EVIDENCE_FEMALE, GENDER_EVIDENCE_MALE, MALE_HONORIFICS
-from .quotes import inside, quoted_ranges
+from .quotes import inside
 from .speaker_subjects import Subject
 
 MARGIN = 2
@@ -44,13 +45,14 @@ def text_genders(
     paragraphs: tuple[str, ...],
     subjects: list[Subject],
     reported: list[tuple[int, int, str]],
+    quoted: dict[int, list[tuple[int, int]]],
 ) -> dict[int, str]:
-    """Person entity index → ``male``/``female``, from the text where it speaks clearly, else the guess."""
+    """Person entity index → ``male``/``female``, from the text where it speaks clearly, else the guess.
+    ``quoted`` is ``quotes.quoted_ranges`` of the paragraphs: pronouns there are not counted."""
     genders = dict(index.genders)
     votes: dict[int, list[int]] = {}
     spots = [(s.paragraph, s.end, s.np) for s in subjects] + reported
     others = _person_starts(index)
-    quoted = quoted_ranges(paragraphs)
     for para, offset, np in spots:
         idx = index.person_for(np)
         if idx is None:
@@ -98,13 +100,10 @@ def text_genders(
 @lru_cache(maxsize=4096)
 def _weak_guess(name: str) -> bool:
     """The first word of ``name`` is a first name the name list gives only as *mostly* one gender."""
-    from .lexicon import _detector  # lexicon owns the one loaded name list (about 40,000 names)
-
     first = name.split()[0] if name.split() else ""
     if not first.isalpha():
         return False
-    result: str = _detector().get_gender(first)
-    return result.startswith("mostly_")
+    return name_list_answer(first).startswith("mostly_")
 
 
 def _person_starts(index: EntityIndex) -> dict[int, list[tuple[int, int]]]:

@@ -58,7 +58,7 @@ class SourceTrail:
         quoted = self._quoted = quoted_ranges(paragraphs)
         subjects = [s for s in subjects if not inside(quoted.get(s.paragraph, ()), s.end - 1)]
         reported = [r for r in reported if not inside(quoted.get(r[0], ()), r[1])]
-        self._genders = text_genders(index, paragraphs, subjects, reported)
+        self._genders = text_genders(index, paragraphs, subjects, reported, quoted)
         self._sources: list[Source] = []
         for s in subjects:
             found = self._named(s.np)
