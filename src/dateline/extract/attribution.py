@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .compiled import compile_kept
 from .patterns import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
@@ -115,16 +116,16 @@ AFTER_DASH = compile_anchored(rf"[\s,.!?]*(?P<cue>[―—])\s*(?P<np>{NAME_NP})[
 """A byline-style attribution closing a paragraph: ``.” ― Carla Sanchez``."""
 AFTER_ACCORDING = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{ACCORDING_TO})\s+{NP}")
 _TAIL_REST = r"(?:[\s,][^“”\"]{0,100})?$"
-SENTENCE_TAIL = re.compile(
+SENTENCE_TAIL = compile_kept(
     rf",\s+{NP}{_ADV}\s+(?P<cue>{_VERB})[.!?]?\s*$|,\s+(?P<cue2>{_VERB})\s+(?P<np2>{NAME_NP})[.!?]?\s*$"
 )
 """``“…” to grow the field, Schutte said.``: an attribution closing the sentence the passage sits in."""
 _VERB_CAP = alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS)
-BEFORE_INVERTED = re.compile(rf"(?:^|[\s(])(?P<cue>{_VERB_CAP}|{_VERB})\s+(?P<np>{NAME_NP}|{DESCR_NP})\s*[:,]\s*$")
+BEFORE_INVERTED = compile_kept(rf"(?:^|[\s(])(?P<cue>{_VERB_CAP}|{_VERB})\s+(?P<np>{NAME_NP}|{DESCR_NP})\s*[:,]\s*$")
 """``Said Ellis: “…”``: an inverted attribution opening the sentence."""
-BEFORE_PARTICIPLE = re.compile(rf"(?:^|[\s(])(?P<np>{NAME_NP})\s+(?P<cue>{alternation(PARTICIPLES)})[,:]?\s*$")
+BEFORE_PARTICIPLE = compile_kept(rf"(?:^|[\s(])(?P<np>{NAME_NP})\s+(?P<cue>{alternation(PARTICIPLES)})[,:]?\s*$")
 """``footage of Ada Lin asking, “…”``: a name right before a participle that introduces speech."""
-BEFORE_LABEL = re.compile(
+BEFORE_LABEL = compile_kept(
     rf"(?:^|[\s—–-]|\bfrom\s)(?P<np>(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}}):\s*$"
 )
 """``Pollsters agree - Ada Lin: “…”``: a full name as a label before the passage."""
@@ -137,28 +138,28 @@ AFTER_INVERTED_LOOSE = compile_anchored(
     rf"[\s,.!?;:—–-]*(?P<cue>{_VERB})\s+(?P<np>(?:[a-z0-9][\w/’'-]*\s+){{1,5}}{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}})"
 )
 """``,” said 9/11 widow Ada Lin``: the inverted form of ``AFTER_LOOSE``."""
-BEFORE_WHAT_CALLED = re.compile(
+BEFORE_WHAT_CALLED = compile_kept(
     rf"\b(?:what|which)\s+(?P<np>{NAME_NP})(?:,\s+[^,“”\"]{{2,90}},)?\s+(?P<cue>{alternation(NAMING_VERBS)})\s*$"
 )
 """``in what Ada Lin, a party treasurer, called “…”``: the name right before the naming verb said it."""
 _NAMING_VERB_ENDS = tuple(sorted({v.split()[-1] for v in NAMING_VERBS}))
 """Last words of ``NAMING_VERBS``: a window that ends in none of them skips ``BEFORE_WHAT_CALLED``."""
-BEFORE_POSSESSIVE = re.compile(
+BEFORE_POSSESSIVE = compile_kept(
     rf"(?:^|[\s(])(?P<np>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{NAME_NP}[’']s)(?:\s+[a-z-]+){{0,2}}?"
     rf"\s+(?P<cue>{alternation(SPEECH_NOUNS)})\b[^“”\".!?;:]{{0,60}}$"
 )
 """``his call for “a total and complete ban”`` / ``Trump’s promise to be “neutral”``: the owner of what
 was said is its speaker."""
-_CUE_WORD = re.compile(rf"\b(?:{_VERB}|{alternation(NAMING_VERBS)}|{alternation(PARTICIPLES)})\b")
-BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
-BEFORE_PLAIN = re.compile(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
-INTRO_END = re.compile(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
+_CUE_WORD = compile_kept(rf"\b(?:{_VERB}|{alternation(NAMING_VERBS)}|{alternation(PARTICIPLES)})\b")
+BEFORE_ACCORDING = compile_kept(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
+BEFORE_PLAIN = compile_kept(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
+INTRO_END = compile_kept(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
 INTRO_INVERTED = compile_anchored(rf"(?P<cue>{_VERB_CAP})\s+(?P<np>{NAME_NP}):\s*$")
 """``Continued Stone:`` opening a sentence at the end of the previous paragraph."""
 BYLINE_PARAGRAPH = compile_anchored(rf"\s*(?P<cue>[-–—―])\s*(?P<np>{NAME_NP})\s*\.?\s*$")
 """``- Bernie Sanders.``: a paragraph that only names who spoke the quote above it (fact-check style)."""
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])")
-_INITIALS = re.compile(r"^\(?(?:[A-Z]\.)+$")
+_SENTENCE_END = compile_kept(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])")
+_INITIALS = compile_kept(r"^\(?(?:[A-Z]\.)+$")
 
 
 def sentence_ends(text: str, start: int = 0) -> list[int]:
@@ -349,7 +350,7 @@ _OPENERS = word_table(
 """Sentence openers that the name pattern can take for the first word of a name."""
 _CAPITAL_PRONOUNS = word_table("He|She|They|We|It|I")
 _DESCRIPTOR_HEADS = word_table("the|a|an|one|another|his|her|their|its|our")
-_APPOS_NAME = re.compile(_APPOS_NAME_RE)
+_APPOS_NAME = compile_kept(_APPOS_NAME_RE)
 _NOT_SPEAKER_WORDS = frozenset(
     w.title() for w in (*MONTHS, *WEEKDAYS) if len(w) > 3 and w not in ("april", "may", "june", "august")
 ) | word_table("Today|Yesterday|Tomorrow|Tonight|Meanwhile|Earlier|Later|Then|Now")

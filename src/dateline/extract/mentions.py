@@ -16,10 +16,10 @@ For each capitalised run in a paragraph, in order:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import gazetteer, lexicon
+from .compiled import compile_kept
 from .entity_demonyms import is_demonym
 from .entity_splits import ROLE_ADJECTIVES, inner_possessive, split_listed
 from .patterns import (
@@ -67,15 +67,15 @@ _CAPWORD = (
     rf"|(?:{UPPER}|{_PARTICLE}-(?={UPPER}))(?:[{_LETTERS}0-9'’&]|-(?=[{_LETTERS}]))*)"
 )
 _JOIN = alternation(NAME_CONNECTORS)
-CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_JOIN}\s+){{0,2}}{_CAPWORD})*")
+CANDIDATE_RE = compile_kept(rf"(?<![\w’'-]){_CAPWORD}(?:\s+(?:{_JOIN}\s+){{0,2}}{_CAPWORD})*")
 """A run of capitalised words, with lower-case connectors allowed between them."""
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;][”\"’)]*\s+|[“\"(]\s*|—\s*|–\s*)$")
+_SENTENCE_START = compile_kept(r"(?:^|[.!?:;][”\"’)]*\s+|[“\"(]\s*|—\s*|–\s*)$")
 _SPLIT_CONNECTORS = frozenset({"and", "&", "of", "for", "the", "on", "in"})
 _ROLE_WORDS = frozenset(w for r in ROLE_NOUNS for w in r.split())
 _MULTI_ROLES = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
 SINGLE_COMMON_ZIPF = 3.0
 """A lone capitalised sentence-opener this frequent in lower case (``Groundwater`` 3.1) is not a name."""
-_LOWER_WORD = re.compile(rf"(?<![\w’'-]){LOWER}[{LOWER[1:-1]}]+")
+_LOWER_WORD = compile_kept(rf"(?<![\w’'-]){LOWER}[{LOWER[1:-1]}]+")
 NAMED_SOURCES = word_table("Reuters|Reuter|Bloomberg|Xinhua|Interfax|Kyodo|Yonhap|Itar-Tass|Tass|Bernama")
 """Wire services: ``told Reuters`` names an organisation even though ``Reuters`` opens no name run."""
 NON_ENTITY_CAPITALS = word_table(
@@ -90,9 +90,9 @@ SENTENCE_OPENERS_AFTER_ABBREVIATION = word_table("He|She|They|It|We|The|This|Tha
 """Words that end a capitalised run: after ``U.S.`` or ``Inc.`` they open the next sentence, never a name."""
 _DROP_WORDS = (NON_NAME_CAPITALS - NAMED_SOURCES) | NON_ENTITY_CAPITALS
 _CONTRACTIONS = ("'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t")
-_SHORT_CAPS = re.compile(r"^[A-Z]{1,3}\.?$")
+_SHORT_CAPS = compile_kept(r"^[A-Z]{1,3}\.?$")
 """A table-header cell (``W``, ``PCT``, ``GB``): a run made only of these is a header, not a name."""
-_DATELINE_REST = re.compile(
+_DATELINE_REST = compile_kept(
     rf"(?:,\s+{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)?,?\s+(?:\d{{4}}-\d\d-\d\d|{MONTH_RE}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*$"
 )
 """The rest of a paragraph that is only a dateline the dateline stage left in (``, Ohio 1996-08-22``)."""
@@ -126,8 +126,8 @@ class Mention:
     """The mention opens a paragraph that is only a place and a date (``BRUSSELS 1996-08-22``)."""
 
 
-_UPPER_CHAR = re.compile(UPPER)
-_LOWER_CHAR = re.compile(LOWER)
+_UPPER_CHAR = compile_kept(UPPER)
+_LOWER_CHAR = compile_kept(LOWER)
 
 
 def _is_upper_paragraph(text: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .compiled import compile_kept
+
 # --------------------------------------------------------------------------------------------------
 # Builders
 
@@ -34,7 +36,7 @@ def compile_anchored(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile a pattern that must be used with ``match`` (anchored at a position), never ``search``."""
     if not pattern:
         raise ValueError("empty pattern")
-    return re.compile(pattern, flags)
+    return compile_kept(pattern, flags)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -97,7 +99,10 @@ DATE_DMY = rf"(?P<day2>{DAY_RE})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_ANYCASE})\.?(
 MONTH_LOOSE = (
     r"(?i:"
     + "|".join(
-        sorted({m[:n] for m in MONTHS if len(m) > 4 for n in range(4, len(m) + 1)} - set(MONTHS), key=len, reverse=True)
+        sorted(
+            {m[:n] for m in MONTHS if len(m) > 4 for n in range(4, len(m) + 1)} - set(MONTHS),
+            key=lambda m: (-len(m), m),  # ties in a fixed order: the pattern is the same in every process
+        )
     )
     + r")"
 )

@@ -59,17 +59,33 @@ def source_key(package: str, module: str) -> str:
 
 def prepared(name: str, key: str, build: Callable[[], T]) -> T:
     """The table ``name`` for ``key`` from the tables folder, or ``build()`` saved there for next time."""
+    found = load_store(name, key)
+    if found is not None:
+        return found  # type: ignore[return-value]  # what save_store kept for this name and key
+    value = build()
+    save_store(name, key, value)
+    return value
+
+
+def load_store(name: str, key: str) -> object | None:
+    """What :func:`save_store` kept as ``name`` for ``key``, or None (disabled, missing or damaged)."""
     folder = tables_folder()
     if folder is None:
-        return build()
-    path = folder / f"{name}-{key}.pickle"
+        return None
     try:
-        with open(path, "rb") as f:
-            found: T = pickle.load(f)  # written by this function only, in the user's own cache folder
+        with open(folder / f"{name}-{key}.pickle", "rb") as f:
+            found: object = pickle.load(f)  # written by save_store only, in the user's own cache folder
         return found
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-        pass
-    value = build()
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, ImportError):
+        return None
+
+
+def save_store(name: str, key: str, value: object) -> None:
+    """Keep ``value`` as ``name`` for ``key``, replacing any other key's ``name``; silent on failure."""
+    folder = tables_folder()
+    if folder is None:
+        return
+    path = folder / f"{name}-{key}.pickle"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
@@ -84,4 +100,3 @@ def prepared(name: str, key: str, build: Callable[[], T]) -> T:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk only costs the next process the build
-    return value

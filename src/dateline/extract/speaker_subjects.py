@@ -14,10 +14,10 @@ to the last person merely mentioned (``… blasted Clinton``). And a partial quo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .attribution import NAME_NP, PRONOUN_NP, sentence_ends, trim_np
+from .compiled import compile_kept
 from .patterns import NON_NAME_CAPITALS, SPEECH_VERBS, alternation, compile_anchored, word_table
 
 _NOT_VERBS = word_table(
@@ -104,7 +104,7 @@ def _checked(np: str, verb: str) -> tuple[str, str] | None:
     return np, verb
 
 
-_SPEECH_VERB_RE = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b")
+_SPEECH_VERB_RE = compile_kept(rf"\b{alternation(SPEECH_VERBS)}\b")
 _LOOKBACK = 80
 """Characters read back from a speech verb for the name before it."""
 

@@ -29,6 +29,7 @@ from .attribution import (
     attribution_intro,
     sentence_ends,
 )
+from .compiled import compile_kept
 from .entities import EntityIndex
 from .patterns import (
     CLOSE_QUOTES,
@@ -58,7 +59,7 @@ NAMING_CUES = word_table(
 """Words right before a passage that make it a name or title rather than speech."""
 SHOW_CUES = word_table("on|in|of|from|to|via|at")
 """Words right before a title-case passage that make it a programme or publication name."""
-TRAILING_PARTICIPLE = re.compile(rf"\b(?P<cue>{alternation(PARTICIPLES)})\b[^,.;:“”\"]{{0,30}}[,:]?\s*$")
+TRAILING_PARTICIPLE = compile_kept(rf"\b(?P<cue>{alternation(PARTICIPLES)})\b[^,.;:“”\"]{{0,30}}[,:]?\s*$")
 """``…, calling him “`` / ``…, saying, “``: the participle is the cue, though the subject's verb came first."""
 QUOTE_MARKS = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE
 MAX_TITLE_WORDS = 6
