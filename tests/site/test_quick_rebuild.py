@@ -10,7 +10,7 @@ from test_persistent_cache import CONFIG, clean_copy, digests, release
 
 from conftest import write_tree
 from dateline.build import BuildReport, build
-from dateline.config import SiteConfig, load_config
+from dateline.config import SiteConfig, load_config, with_overrides
 
 EXTRA = "The talks went on for most of the afternoon."
 
@@ -90,3 +90,20 @@ def test_a_page_removed_by_hand_is_written_again(tmp_path: Path) -> None:
     edit(site / "content/r7.txt", reworded(7))
     build(config)
     assert digests(out) == clean_copy(site, tmp_path / "a")
+
+
+def test_compiled_templates_are_kept_and_follow_their_source(tmp_path: Path) -> None:
+    config = archive(tmp_path)
+    site, out = config.root, config.output_path
+    kept = list((site / ".dateline-cache/templates").glob("jinja-*/__jinja2_*.cache"))
+    assert kept, "the build keeps its compiled templates in the cache folder"
+    override = site / "templates/article.html"
+    override.parent.mkdir()
+    default = Path(__file__).resolve().parents[2] / "templates/article.html"
+    edit(override, default.read_text("utf-8").replace("{% block main %}", "{% block main %}<p>Kept-edit</p>", 1))
+    edit(site / "content/r4.txt", reworded(4))
+    build(config)
+    assert "Kept-edit" in next(out.glob("**/meeting-4/index.html")).read_text("utf-8")
+    clean = with_overrides(config, output=tmp_path / "clean")
+    build(clean, use_cache=False)
+    assert digests(out) == digests(clean.output_path)

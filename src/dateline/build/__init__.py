@@ -27,7 +27,7 @@ from ..config import SiteConfig
 from ..errors import DatelineError
 from ..model import Diagnostic, Level
 from ..site import Site
-from .cache import CACHE_DIR, BodyReader, BuildCache, Details, LastRun
+from .cache import CACHE_DIR, TEMPLATES_DIR, BodyReader, BuildCache, Details, LastRun
 from .engine import RenderResult, SiteBuilder, source_date
 from .loading import load_articles
 from .parallel import Progress
@@ -184,7 +184,9 @@ def _write(
     writer, spare_dir = open_tree(output, cache if use_cache else None, old)
     try:
         shells = cache.shell_prints() if use_cache else {}
-        outcome = write_site(site, config, writer, BodyReader(cache.path), jobs, progress, shells)
+        outcome = write_site(
+            site, config, writer, BodyReader(cache.path), jobs, progress, shells, cache.folder / TEMPLATES_DIR
+        )
         lap("render")
         writer.drop_others(set(outcome.prints))
         if outcome.prints == old:

@@ -34,6 +34,8 @@ from typing import Any
 from .. import __version__
 
 CACHE_DIR = ".dateline-cache"
+TEMPLATES_DIR = "templates"
+"""In the cache folder: the theme's templates as compiled Python (see ``make_environment``)."""
 SCHEMA = 7
 """Bump when the cache layout or any cached record changes shape."""
 RUN_KEYS = ("stamp", "env", "output", "report")
@@ -91,6 +93,7 @@ class BuildCache:
 
     def __init__(self, folder: Path, key: str) -> None:
         self.path = folder / "cache.sqlite"
+        self.folder = folder
         self.key = f"{__version__}/{SCHEMA}/{key}"
         self.warning = ""
         folder.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,7 @@ from ..render.context import with_body
 from ..render.feeds import FeedItem
 from ..render.files import FeedRecipe
 from .articles import extract_row
-from .cache import BodyReader, BuildCache, Details, LastRun, Row, loads
+from .cache import TEMPLATES_DIR, BodyReader, BuildCache, Details, LastRun, Row, loads
 from .parallel import fingerprint
 from .rendering import render_page
 from .search import index_search
@@ -87,7 +87,7 @@ def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: L
     files: dict[str, bytes] = {}
     prints = dict(old)
     shells: dict[str, tuple[str, str, bytes]] = {}
-    env = make_environment(Theme.for_site(config.templates_path))
+    env = make_environment(Theme.for_site(config.templates_path), cache.folder / TEMPLATES_DIR)
     for path in edits:
         shell = cache.shell(path)
         if shell is None or old.get(shell[0]) != shell[1]:

@@ -22,6 +22,7 @@ import pickle
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import jinja2
@@ -207,10 +208,12 @@ def write_site(
     jobs: int,
     progress: Progress | None = None,
     shells: Mapping[str, str] | None = None,
+    compiled: Path | None = None,
 ) -> Outcome:
     """Write every output file of ``site`` into ``sink``, which reuses each file already built with the
     fingerprint it would get now. ``shells`` (source path → fingerprint) names the article page shells
-    already kept: the others come back in :attr:`Outcome.shells`."""
+    already kept: the others come back in :attr:`Outcome.shells`. ``compiled`` is where compiled templates
+    are kept between builds."""
     theme = Theme.for_site(config.templates_path)
     settings = render_settings(config)
     view = site_view(site, settings)
@@ -218,7 +221,7 @@ def write_site(
     job = Job(
         makers=page_makers(site, settings, bodies),
         feeds=feed_specs(site, settings, config.feed_items, bodies),
-        env=make_environment(theme),
+        env=make_environment(theme, compiled),
         view=view,
         page_base=base,
         feed_base=base + code_fingerprint().encode(),

@@ -75,9 +75,26 @@ SAFE_GLOBALS = ("range", "dict", "namespace")
 """Jinja globals kept; ``cycler``, ``joiner`` and ``lipsum`` are dropped (objects with reachable internals)."""
 
 
-def make_environment(theme: Theme) -> jinja2.Environment:
-    """The environment every page is rendered with."""
+def make_environment(theme: Theme, compiled: Path | None = None) -> jinja2.Environment:
+    """The environment every page is rendered with.
+
+    With ``compiled`` (a folder in the build cache), templates compiled to Python are kept there and
+    reused while their source is unchanged: a rebuild that renders one page skips compiling its
+    templates. The folder is named after the Jinja and dateline versions, since the environment's
+    options (which the kept code depends on) are part of dateline's code.
+    """
+    bytecode = None
+    if compiled is not None:
+        from .. import __version__
+
+        folder = compiled / f"jinja-{jinja2.__version__}-{__version__}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(folder))
+        except OSError:
+            bytecode = None  # an unwritable cache only costs the compile
     env = GuardedEnvironment(
+        bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader([str(d) for d in theme.dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
