@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import SiteConfig
-from ..load.discover import discover_relative
+from ..load.discover import discover_stats
 from ..render import Theme
 from .rendering import theme_files, theme_fingerprint
 
@@ -69,13 +69,12 @@ def input_stamp(config: SiteConfig, options: str, today: str, started_ns: int) -
     ).hexdigest()
     h = hashlib.sha256(env.encode())
     newest = max((st.st_mtime_ns for _, st in theme_stats), default=0)
-    found, problems = discover_relative(config.content_path)
+    found, problems = discover_stats(config.content_path)
     for problem in problems:
         h.update(f"link\0{problem}\n".encode())
     files: dict[str, tuple[int, int]] = {}
-    for rel, path in found:
-        st = path.stat()
-        newest = max(newest, st.st_mtime_ns)
-        files[rel] = (st.st_size, st.st_mtime_ns)
-        h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for rel, size, mtime in found:
+        newest = max(newest, mtime)
+        files[rel] = (size, mtime)
+    h.update("".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in found).encode())
     return Stamp(env, h.hexdigest(), newest < started_ns - RACY_NS, files, not problems)

@@ -24,6 +24,8 @@ IGNORED_NAMES: tuple[str, ...] = (
 """Glob patterns of file and folder names that are never content."""
 
 
+_SUFFIXES = tuple(sorted(CONTENT_SUFFIXES))  # for str.endswith, which splitext's answer equals here
+
 _IGNORED_RE = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED_NAMES))
 
 
@@ -47,11 +49,27 @@ def discover_relative(content: Path) -> tuple[list[tuple[str, Path]], list[Conte
     One ``scandir`` per folder: file kinds come from the directory listing, so a 10,000-file archive is
     listed without a ``stat`` per file.
     """
+    found, problems = _walk(content)
+    return [(rel, Path(entry.path)) for rel, entry in found], problems
+
+
+def discover_stats(content: Path) -> tuple[list[tuple[str, int, int]], list[ContentError]]:
+    """Each content file's relative path, size and modification time (ns), sorted by path, plus errors for
+    unsafe links: the listing :func:`discover_relative` makes, with one ``stat`` per file and no ``Path``."""
+    found, problems = _walk(content)
+    stats = []
+    for rel, entry in found:
+        st = entry.stat()  # a link's target, as reading the file would see it
+        stats.append((rel, st.st_size, st.st_mtime_ns))
+    return stats, problems
+
+
+def _walk(content: Path) -> tuple[list[tuple[str, os.DirEntry[str]]], list[ContentError]]:
     root = content.resolve()
-    found: list[tuple[str, Path]] = []
+    found: list[tuple[str, os.DirEntry[str]]] = []
     problems: list[ContentError] = []
 
-    def walk(folder: Path, prefix: str) -> None:
+    def walk(folder: str, prefix: str) -> None:
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
@@ -60,25 +78,25 @@ def discover_relative(content: Path) -> tuple[list[tuple[str, Path]], list[Conte
         for entry in entries:
             if is_ignored(entry.name):
                 continue
-            path = folder / entry.name
             if entry.is_symlink():
+                path = Path(entry.path)
                 if entry.is_dir():
                     problems.append(_link_error(root, path))
                     continue
-                if os.path.splitext(entry.name)[1].lower() not in CONTENT_SUFFIXES:
+                if not entry.name.lower().endswith(_SUFFIXES):
                     continue
                 target = path.resolve()
                 if not target.is_relative_to(root) or not target.is_file():
                     problems.append(_link_error(root, path))
                     continue
-                found.append((prefix + entry.name, path))
+                found.append((prefix + entry.name, entry))
             elif entry.is_dir(follow_symlinks=False):
-                walk(path, f"{prefix}{entry.name}/")
-            elif os.path.splitext(entry.name)[1].lower() in CONTENT_SUFFIXES:
-                found.append((prefix + entry.name, path))
+                walk(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.lower().endswith(_SUFFIXES):
+                found.append((prefix + entry.name, entry))
 
     if root.is_dir():
-        walk(root, "")
+        walk(str(root), "")
     found.sort(key=lambda item: item[0])
     return found, problems
 
