@@ -184,9 +184,11 @@ def related_articles(articles: tuple[ArticleMeta, ...], limit: int = RELATED) ->
             ids = postings[f]
             if len(ids) > cap:
                 continue
+            w = weight[f]
             for j in ids:
-                if j != i:
-                    scores[j] += weight[f]
-        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        out.append(tuple(j for j, _ in best))
+                scores[j] += w
+        scores.pop(i, None)  # an article is not related to itself
+        # Plain tuples compare in C: no key function per candidate (this loop dominates collecting).
+        best = heapq.nsmallest(limit, [(-score, j) for j, score in scores.items()])
+        out.append(tuple(j for _, j in best))
     return tuple(out)
