@@ -51,6 +51,10 @@ def month_name(month: int) -> str:
     return MONTH_NAMES[month - 1]
 
 
+_BLOCKED: dict[tuple[type, str], bool] = {}
+"""(type, attribute name) → whether templates are refused that attribute, as the checks below answer."""
+
+
 class GuardedEnvironment(jinja2.Environment):
     """An environment whose templates cannot reach Python internals or change data.
 
@@ -61,9 +65,22 @@ class GuardedEnvironment(jinja2.Environment):
     """
 
     def getattr(self, obj: object, attribute: str) -> object:
-        if attribute.startswith("_") or is_internal_attribute(obj, attribute) or modifies_known_mutable(obj, attribute):
+        # Both checks depend only on the object's type and the name, and templates name few of either:
+        # answer each pair once (rendering a page asks thousands of times).
+        key = (type(obj), attribute)
+        blocked = _BLOCKED.get(key)
+        if blocked is None:
+            blocked = _BLOCKED[key] = (
+                attribute.startswith("_")
+                or is_internal_attribute(obj, attribute)
+                or modifies_known_mutable(obj, attribute)
+            )
+        if blocked:
             return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)  # Jinja's fallback: the item of that name, or undefined
 
     def getitem(self, obj: object, argument: object) -> object:
         if isinstance(argument, str) and (argument.startswith("_") or is_internal_attribute(obj, argument)):
