@@ -3,9 +3,12 @@ full build stored, and the output is byte-identical to a clean build; any other 
 
 from __future__ import annotations
 
+import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from test_persistent_cache import CONFIG, clean_copy, digests, release
 
 from conftest import write_tree
@@ -107,3 +110,64 @@ def test_compiled_templates_are_kept_and_follow_their_source(tmp_path: Path) -> 
     clean = with_overrides(config, output=tmp_path / "clean")
     build(clean, use_cache=False)
     assert digests(out) == digests(clean.output_path)
+
+
+def test_an_extraction_left_by_a_killed_build_is_not_taken_for_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build killed after its load stage has cached a new record that no output shows yet: a later
+    quick rebuild must not take that record for the one the output was built from."""
+    config = archive(tmp_path)
+    site, out = config.root, config.output_path
+    edit(site / "content/r3.txt", release(3, " (edited)"))  # a new title: only a full build shows it
+    engine = importlib.import_module("dateline.build.engine")
+
+    def killed(self: object, articles: object) -> None:
+        raise KeyboardInterrupt  # the build dies after its extractions were committed
+
+    with monkeypatch.context() as m:
+        m.setattr(engine.SiteBuilder, "collect", killed)
+        with pytest.raises(KeyboardInterrupt):
+            build(config)
+    edit(site / "content/r4.txt", reworded(4))  # a later edit to words alone
+    build(config)
+    assert digests(out) == clean_copy(site, tmp_path / "a")
+
+
+def test_long_runs_of_quick_and_full_rebuilds_stay_identical_to_clean_builds(tmp_path: Path) -> None:
+    """Each quick rebuild brings over only the files in which the spare tree differs from the output;
+    the trees swap roles at every build. Any mistake in that bookkeeping shows up a build or two later."""
+    config = archive(tmp_path)
+    site, out = config.root, config.output_path
+    content = site / "content"
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("quick", lambda: edit(content / "r4.txt", reworded(4))),
+        ("quick", lambda: edit(content / "r2.txt", reworded(2))),
+        ("quick", lambda: edit(content / "r4.txt", reworded(4, "A second sentence about the weather."))),
+        ("full", lambda: edit(content / "r3.txt", release(3, " (edited)"))),
+        ("quick", lambda: edit(content / "r2.txt", reworded(2, "They broke for lunch at noon."))),
+        ("full", lambda: (content / "r5.txt").unlink()),
+        ("quick", lambda: edit(content / "r4.txt", release(4))),
+        ("quick", lambda: edit(content / "r6.txt", reworded(6))),
+        ("full", lambda: edit(content / "r9.txt", release(9))),
+        ("quick", lambda: edit(content / "r9.txt", reworded(9))),
+        ("quick", lambda: edit(content / "r1.txt", reworded(1))),
+    ]
+    for i, (kind, change) in enumerate(steps):
+        change()
+        taken = stages(build(config))
+        assert ("quick" in taken) == (kind == "quick"), (i, taken)
+        assert digests(out) == clean_copy(site, tmp_path / f"step{i}"), i
+
+
+def test_a_file_removed_by_hand_that_the_spare_must_take_is_written_again(tmp_path: Path) -> None:
+    config = archive(tmp_path)
+    site, out = config.root, config.output_path
+    edit(site / "content/r4.txt", reworded(4))
+    build(config)
+    edit(site / "content/r4.txt", reworded(4, "They met again after lunch."))
+    build(config)  # the spare (the output before) lacks this page's new bytes: they are in the delta
+    next(out.glob("**/meeting-4/index.html")).unlink()
+    edit(site / "content/r2.txt", reworded(2))
+    build(config)
+    assert digests(out) == clean_copy(site, tmp_path / "a")

@@ -9,6 +9,10 @@
 4. write     the staging folder, indexed for search, swapped in only on success ``writer.StagingWriter``
 
 ``serve`` and ``publish`` build in memory instead, with :class:`~dateline.build.engine.SiteBuilder`.
+
+Before those, a rebuild stamps its inputs (``stamp.py``) and stops when nothing changed, or takes the
+quick rebuild (``quick.py``) when only some articles' words did. Those paths must start fast, so the
+modules only a full build needs are imported inside :func:`build` when it gets there.
 """
 
 from __future__ import annotations
@@ -22,22 +26,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import SiteConfig
 from ..errors import DatelineError
 from ..model import Diagnostic, Level
-from ..site import Site
-from .cache import CACHE_DIR, TEMPLATES_DIR, BodyReader, BuildCache, Details, LastRun
-from .engine import RenderResult, SiteBuilder, source_date
-from .loading import load_articles
+from .cache import CACHE_DIR, BuildCache, LastRun
 from .parallel import Progress
-from .quick import quick_build
-from .rendering import render_page, render_settings
-from .search import index_search, search_bundle
-from .stamp import Stamp, input_stamp
-from .stream import Outcome, write_site
-from .trees import Trees, open_tree, spare_after
+from .stamp import Stamp, build_today, input_stamp
 from .writer import check_output_location, output_identity, remove_stale_staging
+
+if TYPE_CHECKING:
+    from ..site import Site
+    from .stream import Outcome
+    from .trees import Trees
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ class BuildReport:
     drafts_skipped: int = 0
     up_to_date: bool = False
     """True when no input changed since the last build, so nothing was done (see ``stamp.py``)."""
+    bundle: int = 0
+    """Of ``files``, how many are the search index's."""
 
 
 class BuildFailed(DatelineError):
@@ -98,7 +102,6 @@ def build(
     check_output_location(config.output_path, config.content_path, config.root, force=force)
     remove_stale_staging(config.output_path)
     jobs = jobs or os.cpu_count() or 1
-    builder = SiteBuilder(config, drafts=drafts, keep_going=keep_going, future=future, jobs=jobs)
     key = f"{config.timezone}/{config.max_file_bytes}"
     private = None if use_cache else Path(tempfile.mkdtemp(prefix="dateline-build-"))
     cache = BuildCache(private or config.output_path.parent / CACHE_DIR, key)
@@ -109,7 +112,7 @@ def build(
         stamp: Stamp | None = None
         if use_cache:
             options = f"drafts={drafts} future={future} keep_going={keep_going}"
-            stamp = input_stamp(config, options, builder.today().isoformat(), time.time_ns())
+            stamp = input_stamp(config, options, build_today(config).isoformat(), time.time_ns())
             previous = cache.last_run()
             if previous is not None and not force:
                 done: BuildReport = pickle.loads(previous.report)  # only ever our own cache file
@@ -119,12 +122,22 @@ def build(
                     return dataclasses.replace(
                         done, seconds=time.perf_counter() - start, timings=tuple(timings), up_to_date=True
                     )
+                from .quick import quick_build
+
                 quick = quick_build(config, cache, stamp, previous, force)
                 if quick is not None:
                     lap("quick")
-                    report = dataclasses.replace(done, files=len(quick.trees[0][1]) + quick.bundle)
-                    cache.save_trees(*quick.trees, _run(stamp, quick.trees, report), quick.details)
+                    report = dataclasses.replace(
+                        done, files=done.files - done.bundle + quick.bundle, bundle=quick.bundle
+                    )
+                    run = _run(stamp, quick.output, report)
+                    cache.save_switch(quick.output, quick.spare, quick.written, quick.carried, run, quick.details)
                     return dataclasses.replace(report, seconds=time.perf_counter() - start, timings=tuple(timings))
+        from .cache import Details
+        from .engine import SiteBuilder
+        from .loading import load_articles
+
+        builder = SiteBuilder(config, drafts=drafts, keep_going=keep_going, future=future, jobs=jobs)
         # 1. load
         loaded = load_articles(config, cache, jobs, progress)
         diagnostics = notes + loaded.diagnostics + builder.future_notes(loaded.articles)
@@ -144,6 +157,7 @@ def build(
             seconds=0.0,
             diagnostics=tuple(diagnostics),
             drafts_skipped=len(loaded.articles) - len(site.articles),
+            bundle=bundle,
         )
         if stamp is not None:
             stored = cache.feed_prints()
@@ -151,7 +165,7 @@ def build(
                 r.rel: (outcome.prints[r.rel], r) for r in outcome.recipes if stored.get(r.rel) != outcome.prints[r.rel]
             }
             details = Details(outcome.bases, outcome.shells, feeds, {r.rel for r in outcome.recipes})
-            cache.save_trees(*trees, _run(stamp, trees, report), details)
+            cache.save_trees(*trees, _run(stamp, trees[0][0], report), details)
     finally:
         cache.close()
         if private is not None:
@@ -159,10 +173,12 @@ def build(
     return dataclasses.replace(report, seconds=time.perf_counter() - start, timings=tuple(timings))
 
 
-def _run(stamp: Stamp, trees: Trees, report: BuildReport) -> LastRun:
-    """What the cache records of a successful build. A stamp with racily new inputs is not saved (the
-    next build then checks every file), but its environment is: that is what a quick rebuild needs."""
-    return LastRun(stamp.whole if stamp.trusted else "", stamp.env, trees[0][0], pickle.dumps(report, protocol=5))
+def _run(stamp: Stamp, output: str, report: BuildReport) -> LastRun:
+    """What the cache records of a successful build that wrote the output of identity ``output``. A stamp
+    with racily new inputs is not saved (the next build then checks every file), but its environment is:
+    that is what a quick rebuild needs."""
+    whole, folders = (stamp.whole, stamp.folders) if stamp.trusted else ("", {})
+    return LastRun(whole, stamp.env, output, pickle.dumps(report, protocol=5), folders)
 
 
 def _write(
@@ -178,6 +194,11 @@ def _write(
     """Render and write every file of ``site`` into a tree and switch it in: the spare tree (the build
     before last) brought up to date when the cache vouches for it, else a new staging folder. Returns what
     was written, the search bundle's file count, and the output and spare trees as the cache records them."""
+    from .cache import TEMPLATES_DIR, BodyReader
+    from .search import index_search, search_bundle
+    from .stream import write_site
+    from .trees import open_tree, spare_after
+
     output = config.output_path
     old_id = output_identity(output)
     old = cache.pages(old_id) if use_cache else {}
@@ -205,13 +226,4 @@ def _write(
     return outcome, bundle, ((writer.identity, outcome.prints), spare_after(spare_dir, (old_id, old)))
 
 
-__all__ = [
-    "BuildFailed",
-    "BuildReport",
-    "RenderResult",
-    "SiteBuilder",
-    "build",
-    "render_page",
-    "render_settings",
-    "source_date",
-]
+__all__ = ["BuildFailed", "BuildReport", "build"]

@@ -5,20 +5,26 @@ It keeps, across runs,
 * ``articles``: each content file's extraction (keyed by path, with size, mtime and sha256 of the bytes,
   valid only for one extractor version and config key), split in two columns: the compact record the
   site is collected from (:class:`~dateline.model.ArticleMeta` and its diagnostics) and the body HTML,
-  which is read back one article at a time while its page or a feed entry is rendered;
-* ``pages``: a fingerprint of every output file's inputs, so an unchanged page is neither rendered
-  nor written again, and ``spare``: the same for the tree of the build before last, which the next
-  build brings up to date in place of writing a whole new tree. Each describes the tree whose marker
-  file has the identity saved beside it; any other tree (a build killed after its switch, a folder
-  replaced by hand) is not trusted;
+  which is read back one article at a time while its page or a feed entry is rendered. A row stored
+  since the last successful build is ``pending``: no output shows it yet (a build was killed or failed
+  after extracting it), so a quick rebuild must not take it for what the output was built from;
+* ``prints``: a fingerprint of every output file's inputs in two trees, the output and the spare (the
+  tree of the build before last, which the next build brings up to date in place of writing a whole
+  new tree), one column each; ``meta`` says which column is the output's, each tree's identity (its
+  marker file), and the ``delta``, the files in which the two trees differ. A full build compares every
+  fingerprint, so an unchanged page is neither rendered nor written again; a quick rebuild touches only
+  the rows of the files it writes and of the delta, and swaps the columns' roles as it swaps the trees.
+  Fingerprints describe only the trees whose identities are saved beside them; any other tree (a build
+  killed after its switch, a folder replaced by hand) is not trusted;
 * ``shells``: each article page's context without its body, ``feeds``: every feed's recipe (and in
   ``feed_entries`` which articles it lists), and in ``meta`` the fingerprint bases, so that an edit to
   one article's words alone is rebuilt without collecting the site (``quick.py``).
 
 SQLite commits atomically, so a killed build leaves a consistent cache: extractions are committed as
 soon as they are made (each is a fact about a file's bytes, right whatever happens to the build), page
-fingerprints only after the output they describe is in place. A cache that cannot be read (corrupt,
-from another version) is deleted and rebuilt, with a warning.
+fingerprints only after the output they describe is in place, together with the end of every row's
+pending state. A cache that cannot be read (corrupt, from another version) is deleted and rebuilt, with
+a warning.
 """
 
 from __future__ import annotations
@@ -36,12 +42,15 @@ from .. import __version__
 CACHE_DIR = ".dateline-cache"
 TEMPLATES_DIR = "templates"
 """In the cache folder: the theme's templates as compiled Python (see ``make_environment``)."""
-SCHEMA = 7
+SCHEMA = 8
 """Bump when the cache layout or any cached record changes shape."""
-RUN_KEYS = ("stamp", "env", "output", "report")
+RUN_KEYS = ("stamp", "env", "output", "report", "folders")
 """The ``meta`` rows that describe the last successful build (see :meth:`BuildCache.last_run`)."""
-TREE_KEYS = (*RUN_KEYS, "pages_of", "pages", "spare_of", "spare", "bases")
-"""Every ``meta`` row a build replaces: the run, each tree's identity and fingerprints, the fingerprint bases."""
+TREE_KEYS = (*RUN_KEYS, "out_col", "pages_of", "spare_of", "delta", "bases")
+"""Every ``meta`` row a build replaces: the run, which ``prints`` column is the output's, each tree's
+identity, the files in which the trees differ, the fingerprint bases."""
+COLUMNS = ("a", "b")
+"""The two fingerprint columns of ``prints``; ``meta`` ``out_col`` names the output's, the other is the spare's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,21 @@ class LastRun:
     """The identity of the output it wrote."""
     report: bytes
     """Its pickled report."""
+    folders: dict[str, str]
+    """Content folder → digest of its files' names, sizes and times, when the stamp was trusted (see
+    ``stamp.py``); empty otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class TreeState:
+    """Which trees the ``prints`` table describes, as :meth:`BuildCache.tree_state` returns it."""
+
+    output: str
+    """Identity of the output tree."""
+    spare: str
+    """Identity of the spare tree; empty when there is none."""
+    delta: tuple[str, ...]
+    """The files whose fingerprints differ between the two trees (each may be absent from one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +91,7 @@ class Details:
     shells: dict[str, tuple[str, str, bytes]]
     """Source path → (output file, fingerprint, blob) of article page shells to store."""
     feeds: dict[str, tuple[str, Any]]
-    """Feed file → (fingerprint, recipe) of feeds to store (recipes are ``render.files.FeedRecipe``)."""
+    """Feed file → (fingerprint, recipe) of feeds to store (recipes are ``render.feeds.FeedRecipe``)."""
     feeds_kept: set[str] | None = None
     """Every feed file of the build, when it is a full one: stored feeds not among them are dropped."""
 
@@ -114,15 +138,16 @@ class BuildCache:
         if row is None or row[0] != self.key:
             # Another extractor version, schema or configuration: nothing cached is valid any more, and the
             # tables may have another layout, so they are made anew.
-            db.execute("DROP TABLE IF EXISTS articles")
-            for table in ("shells", "feeds", "feed_entries"):
+            for table in ("articles", "prints", "shells", "feeds", "feed_entries"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("DELETE FROM meta")
             db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
         db.execute(
             "CREATE TABLE IF NOT EXISTS articles"
-            " (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, record BLOB, body TEXT)"
+            " (path TEXT PRIMARY KEY, size INT, mtime_ns INT, digest TEXT, record BLOB, body TEXT, pending INT)"
         )
+        db.execute("CREATE INDEX IF NOT EXISTS articles_pending ON articles (pending) WHERE pending = 1")
+        db.execute("CREATE TABLE IF NOT EXISTS prints (rel TEXT PRIMARY KEY, a TEXT, b TEXT) WITHOUT ROWID")
         db.execute("CREATE TABLE IF NOT EXISTS shells (source TEXT PRIMARY KEY, rel TEXT, print TEXT, page BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS feeds (rel TEXT PRIMARY KEY, print TEXT, recipe BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS feed_entries (source TEXT, rel TEXT)")
@@ -133,6 +158,27 @@ class BuildCache:
     def files(self) -> dict[str, tuple[int, int, str]]:
         """Every cached content file: path → (size, mtime, digest); no records are read."""
         return {p: (s, m, d) for p, s, m, d in self.db.execute("SELECT path, size, mtime_ns, digest FROM articles")}
+
+    def files_in(self, folders: Iterable[str]) -> dict[str, tuple[int, int, str]]:
+        """Like :meth:`files`, for the files directly in the given content ``folders`` ("" is the top)."""
+        found: dict[str, tuple[int, int, str]] = {}
+        for folder in folders:
+            if folder:
+                # '/' sorts just before '0': this range is every path under the folder, sub-folders too.
+                rows = self.db.execute(
+                    "SELECT path, size, mtime_ns, digest FROM articles WHERE path >= ? AND path < ?",
+                    (folder + "/", folder + "0"),
+                )
+            else:
+                rows = self.db.execute("SELECT path, size, mtime_ns, digest FROM articles WHERE instr(path, '/') = 0")
+            depth = len(folder) + 1 if folder else 0
+            found.update({p: (s, m, d) for p, s, m, d in rows if "/" not in p[depth:]})
+        return found
+
+    def pending(self) -> bool:
+        """True when some file's extraction was stored after the last successful build (which therefore
+        does not show it)."""
+        return self.db.execute("SELECT 1 FROM articles WHERE pending = 1 LIMIT 1").fetchone() is not None
 
     def records(self) -> Iterator[tuple[str, bytes]]:
         """Every cached file's path and record (see :attr:`Row.record`), one at a time."""
@@ -180,7 +226,7 @@ class BuildCache:
                     self.db.execute("UPDATE articles SET size=?, mtime_ns=? WHERE path=?", (r.size, r.mtime_ns, r.path))
                 else:
                     self.db.execute(
-                        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, 1)",
                         (r.path, r.size, r.mtime_ns, r.digest, r.record, r.body),
                     )
             self.db.executemany("DELETE FROM articles WHERE path=?", ((p,) for p in gone))
@@ -188,27 +234,55 @@ class BuildCache:
     def pages(self, output: str) -> dict[str, str]:
         """Output path → fingerprint of its inputs, for the output of identity ``output`` (empty for any
         other output: its files are not known to be the ones fingerprinted)."""
-        return self._prints("pages", output) or {}
+        return self._prints(output, spare=False) or {}
 
     def spare(self, identity: str) -> dict[str, str] | None:
-        """The same for the spare tree (the build before last, kept to be brought up to date and switched
-        in next), or None when the tree of that identity is not the one recorded."""
-        return self._prints("spare", identity)
+        """The same for the spare tree, or None when the tree of that identity is not the one recorded."""
+        return self._prints(identity, spare=True)
 
-    def _prints(self, name: str, identity: str) -> dict[str, str] | None:
-        rows = dict(self.db.execute("SELECT name, value FROM meta WHERE name IN (?, ?)", (f"{name}_of", name)))
-        if not identity or rows.get(f"{name}_of") != identity or name not in rows:
+    def _meta(self, *names: str) -> dict[str, Any]:
+        marks = ",".join("?" * len(names))
+        return dict(self.db.execute(f"SELECT name, value FROM meta WHERE name IN ({marks})", names))
+
+    def _columns(self) -> tuple[str, str]:
+        """The output's and the spare's column of ``prints``."""
+        out = self._meta("out_col").get("out_col", COLUMNS[0])
+        return (COLUMNS[0], COLUMNS[1]) if out == COLUMNS[0] else (COLUMNS[1], COLUMNS[0])
+
+    def _prints(self, identity: str, spare: bool) -> dict[str, str] | None:
+        rows = self._meta("pages_of", "spare_of")
+        if not identity or rows.get("spare_of" if spare else "pages_of") != identity:
             return None
-        found: dict[str, str] = loads(rows[name])
+        column = self._columns()[1 if spare else 0]
+        return dict(self.db.execute(f"SELECT rel, {column} FROM prints WHERE {column} IS NOT NULL"))
+
+    def tree_state(self) -> TreeState | None:
+        """The trees the fingerprints describe, or None when no build recorded them."""
+        rows = self._meta("pages_of", "spare_of", "delta")
+        if "pages_of" not in rows:
+            return None
+        delta: tuple[str, ...] = loads(rows["delta"]) if "delta" in rows else ()
+        return TreeState(str(rows["pages_of"]), str(rows.get("spare_of", "")), delta)
+
+    def prints_of(self, rels: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Output file → its fingerprint in the output and in the spare tree (None where it is absent),
+        for the given files only."""
+        out, spare = self._columns()
+        found: dict[str, tuple[str | None, str | None]] = {}
+        wanted = list(rels)
+        for i in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            part = wanted[i : i + 500]
+            query = f"SELECT rel, {out}, {spare} FROM prints WHERE rel IN ({','.join('?' * len(part))})"
+            found.update({rel: (o, s) for rel, o, s in self.db.execute(query, part)})
         return found
 
     def last_run(self) -> LastRun | None:
         """The last successful build, if saved."""
-        names = ",".join("?" * len(RUN_KEYS))
-        rows = dict(self.db.execute(f"SELECT name, value FROM meta WHERE name IN ({names})", RUN_KEYS))
+        rows = self._meta(*RUN_KEYS)
         if not set(RUN_KEYS) <= rows.keys():
             return None
-        return LastRun(str(rows["stamp"]), str(rows["env"]), str(rows["output"]), bytes(rows["report"]))
+        folders: dict[str, str] = loads(rows["folders"])
+        return LastRun(str(rows["stamp"]), str(rows["env"]), str(rows["output"]), bytes(rows["report"]), folders)
 
     def save_trees(
         self,
@@ -218,26 +292,81 @@ class BuildCache:
         details: Details | None = None,
     ) -> None:
         """Record (identity, fingerprints) of the output and of the spare tree (None: there is no usable
-        one), with ``run`` what :meth:`last_run` returns next (None: the next build checks every file), and
-        the ``details`` a quick rebuild reads."""
-        values: list[tuple[str, object]] = [("pages_of", output[0]), ("pages", dumps(output[1]))]
+        one) after a full build, with ``run`` what :meth:`last_run` returns next (None: the next build
+        checks every file), and the ``details`` a quick rebuild reads. Every stored extraction is now
+        shown by the output: none is pending any more."""
+        out, spare_prints = output[1], spare[1] if spare is not None else {}
+        delta = sorted(rel for rel in out.keys() | spare_prints.keys() if out.get(rel) != spare_prints.get(rel))
+        values: list[tuple[str, object]] = [("out_col", COLUMNS[0]), ("pages_of", output[0]), ("delta", dumps(delta))]
         if spare is not None:
-            values += [("spare_of", spare[0]), ("spare", dumps(spare[1]))]
-        if run is not None:
-            values += [("stamp", run.stamp), ("env", run.env), ("output", run.output), ("report", run.report)]
-        if details is not None:
-            values.append(("bases", dumps(details.bases)))
+            values.append(("spare_of", spare[0]))
         with self.db:
             self.db.execute("BEGIN")
-            self.db.execute(f"DELETE FROM meta WHERE name IN ({','.join('?' * len(TREE_KEYS))})", TREE_KEYS)
-            self.db.executemany("INSERT INTO meta VALUES (?, ?)", values)
-            if details is not None:
+            self.db.execute("DELETE FROM prints")
+            self.db.executemany(
+                "INSERT INTO prints VALUES (?, ?, ?)",
+                ((rel, out.get(rel), spare_prints.get(rel)) for rel in out.keys() | spare_prints.keys()),
+            )
+            self._finish(values, run, details)
+
+    def save_switch(
+        self,
+        output: str,
+        spare: str | None,
+        written: dict[str, str],
+        carried: Iterable[str] | None,
+        run: LastRun | None = None,
+        details: Details | None = None,
+    ) -> list[str]:
+        """Record a quick rebuild, which brought the spare tree up to date and swapped it with the output:
+        the new output (identity ``output``) is the old one with the files ``written`` (file →
+        fingerprint) and the files ``carried`` over from the old output (None: every file), and the new
+        spare (identity ``spare``, None when there is none) is the old output. Only those rows change;
+        the columns swap roles. Returns the new delta (the files in which the two trees now differ)."""
+        old_out, new_out = self._columns()
+        with self.db:
+            self.db.execute("BEGIN")
+            if carried is None:
+                self.db.execute(f"UPDATE prints SET {new_out} = {old_out}")
+                self.db.execute("DELETE FROM prints WHERE a IS NULL AND b IS NULL")
+            else:
                 self.db.executemany(
-                    "INSERT OR REPLACE INTO shells VALUES (?, ?, ?, ?)",
-                    ((src, rel, printed, blob) for src, (rel, printed, blob) in details.shells.items()),
+                    f"UPDATE prints SET {new_out} = {old_out} WHERE rel = ?", ((rel,) for rel in carried)
                 )
+                self.db.executemany(
+                    f"DELETE FROM prints WHERE rel = ? AND {old_out} IS NULL", ((rel,) for rel in carried)
+                )
+            before = self.prints_of(written)
+            self.db.executemany(
+                f"INSERT INTO prints (rel, {new_out}) VALUES (?, ?) ON CONFLICT (rel) DO UPDATE SET {new_out} = ?",
+                ((rel, printed, printed) for rel, printed in written.items()),
+            )
+            delta = sorted(rel for rel, printed in written.items() if before.get(rel, (None, None))[0] != printed)
+            values: list[tuple[str, object]] = [("out_col", new_out), ("pages_of", output), ("delta", dumps(delta))]
+            if spare is not None:
+                values.append(("spare_of", spare))
+            self._finish(values, run, details)
+        return delta
+
+    def _finish(self, values: list[tuple[str, object]], run: LastRun | None, details: Details | None) -> None:
+        """The rest of recording a build, inside its transaction: the run, the trees' ``meta`` rows, the
+        quick rebuild's details, and no extraction pending any more."""
+        if run is not None:
+            values += [("stamp", run.stamp), ("env", run.env), ("output", run.output), ("report", run.report)]
+            values.append(("folders", dumps(run.folders)))
+        if details is not None:
+            values.append(("bases", dumps(details.bases)))
+        self.db.execute(f"DELETE FROM meta WHERE name IN ({','.join('?' * len(TREE_KEYS))})", TREE_KEYS)
+        self.db.executemany("INSERT INTO meta VALUES (?, ?)", values)
+        self.db.execute("UPDATE articles SET pending = 0 WHERE pending = 1")
+        if details is not None:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO shells VALUES (?, ?, ?, ?)",
+                ((src, rel, printed, blob) for src, (rel, printed, blob) in details.shells.items()),
+            )
+            if details.feeds_kept is not None:  # a full build, which may follow removed files: drop their shells
                 self.db.execute("DELETE FROM shells WHERE source NOT IN (SELECT path FROM articles)")
-                self._save_feeds(details)
+            self._save_feeds(details)
 
     def _save_feeds(self, details: Details) -> None:
         gone: list[str] = []

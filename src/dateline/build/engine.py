@@ -29,16 +29,17 @@ from ..config import SiteConfig
 from ..errors import CollisionError, ContentError
 from ..load.discover import discover_relative
 from ..model import Article, ArticleMeta, Diagnostic, Level
-from ..render import Theme, build_pages, make_environment
-from ..render.context import site_view
+from ..render.context import build_pages, site_view
 from ..render.deps import card_users, patched_pages, renamed
+from ..render.env import Theme, make_environment, theme_fingerprint
 from ..render.files import feed_files, news_sitemap_file, sitemap_files
 from ..render.views import Page, SiteView
 from ..site import Site, UrlScheme, build_site
 from .articles import PARALLEL_MIN_FILES, FileRecord, extract_batch, extract_file
 from .parallel import follow_parent
 from .patch import Patch, plan_patch
-from .rendering import render_page, render_settings, static_files, theme_fingerprint
+from .rendering import render_page, render_settings, static_files
+from .stamp import build_today, source_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +58,6 @@ class RenderResult:
     diagnostics: tuple[Diagnostic, ...]
     patched: bool = False
     """True when the last site was updated in place instead of collected afresh (see ``patch.py``)."""
-
-
-def source_date() -> dt.date | None:
-    """The build date from ``SOURCE_DATE_EPOCH`` (reproducible builds), or None to use the newest article."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw.isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
 
 
 @dataclass(slots=True)
@@ -172,7 +165,7 @@ class SiteBuilder:
 
     def today(self) -> dt.date:
         """The build's today: ``SOURCE_DATE_EPOCH``'s date, else the clock in the site's zone."""
-        return source_date() or dt.datetime.now(self.config.tz).date()
+        return build_today(self.config)
 
     def collect(self, articles: Sequence[ArticleMeta]) -> Site:
         """The site's collections for the published articles."""

@@ -22,24 +22,24 @@ runs the full build; the result is byte-identical either way (tested).
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import zlib
 from dataclasses import dataclass
 
 from ..config import SiteConfig
 from ..model import ArticleMeta
-from ..render import Theme, make_environment
-from ..render.context import with_body
-from ..render.feeds import FeedItem
-from ..render.files import FeedRecipe
+from ..render.env import Theme, make_environment
+from ..render.feeds import FeedItem, FeedRecipe
+from ..render.views import with_body
 from .articles import extract_row
-from .cache import TEMPLATES_DIR, BodyReader, BuildCache, Details, LastRun, Row, loads
+from .cache import TEMPLATES_DIR, BodyReader, BuildCache, Details, LastRun, Row, TreeState, loads
 from .parallel import fingerprint
 from .rendering import render_page
-from .search import index_search
+from .search import BUNDLE, index_search
 from .stamp import Stamp
-from .trees import Tree, Trees, open_tree, spare_after
-from .writer import output_identity
+from .trees import SPARE_DIR, open_tree
+from .writer import StagingWriter, output_identity
 
 QUICK_MAX = 32
 """More changed files than this take the full build: past a few, collecting the site is the cheaper way."""
@@ -47,9 +47,16 @@ QUICK_MAX = 32
 
 @dataclass(frozen=True, slots=True)
 class Quick:
-    """What a quick rebuild did."""
+    """What a quick rebuild did, for the cache to record (see :meth:`BuildCache.save_switch`)."""
 
-    trees: Trees
+    output: str
+    """Identity of the new output tree."""
+    spare: str | None
+    """Identity of the new spare tree (the previous output), None when it is not usable."""
+    written: dict[str, str]
+    """Files written → their fingerprints."""
+    carried: set[str] | None
+    """Files brought over from the previous output into the spare tree (None: every file)."""
     details: Details
     bundle: int
     """Files in the search bundle."""
@@ -61,20 +68,19 @@ def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: L
     old_id = output_identity(output)
     if previous.env != stamp.env or previous.output != old_id or not stamp.links_ok:
         return None
-    known = cache.files()
-    if known.keys() != stamp.files.keys():
-        return None  # a file added or removed moves lists, neighbours and counts
-    changed = [rel for rel, st in stamp.files.items() if known[rel][:2] != st]
-    if not changed or len(changed) > QUICK_MAX:
+    state = cache.tree_state()
+    if state is None or state.output != old_id:
         return None
-    old = cache.pages(old_id)
+    changed = _changed_files(cache, stamp, previous)
+    if not changed or len(changed) > QUICK_MAX or cache.pending():
+        return None  # nothing changed, too much, or an extraction that no output shows yet
     bases = cache.bases()
-    if not old or bases is None:
+    if bases is None:
         return None
     before = {rel: cache.record(rel) for rel in changed}
     rows: list[Row] = []
-    for rel in changed:
-        row = extract_row(config.content_path / rel, rel, config.max_file_bytes, config.timezone, known[rel][2])
+    for rel, digest in changed.items():
+        row = extract_row(config.content_path / rel, rel, config.max_file_bytes, config.timezone, digest)
         if row is None:
             return None  # vanished since it was listed
         rows.append(row)
@@ -85,32 +91,58 @@ def quick_build(config: SiteConfig, cache: BuildCache, stamp: Stamp, previous: L
     page_base, feed_base, view = bases
     bodies = BodyReader(cache.path)
     files: dict[str, bytes] = {}
-    prints = dict(old)
+    written: dict[str, str] = {}
+    expected: dict[str, str] = {}
     shells: dict[str, tuple[str, str, bytes]] = {}
     env = make_environment(Theme.for_site(config.templates_path), cache.folder / TEMPLATES_DIR)
     for path in edits:
         shell = cache.shell(path)
-        if shell is None or old.get(shell[0]) != shell[1]:
-            return None  # unpublished (draft, future), or the stored shell is not the page in the output
-        rel, _, blob = shell
+        if shell is None:
+            return None  # unpublished (draft, future)
+        rel, expected[rel], blob = shell  # the fingerprint it had: checked against the output below
         page = with_body(pickle.loads(zlib.decompress(blob)), bodies(path))  # only ever our own cache
-        prints[rel] = fingerprint(page_base, page)
+        written[rel] = fingerprint(page_base, page)
         files[rel] = render_page(env, page, view)
-        shells[path] = (rel, prints[rel], blob)
+        shells[path] = (rel, written[rel], blob)
     feeds: dict[str, tuple[str, FeedRecipe]] = {}
-    for rel, printed, recipe in cache.feeds_of(list(edits)):
-        if old.get(rel) != printed:
-            return None  # the stored recipe is not the feed in the output
-        recipe = _redigested(recipe, edits)
+    for rel, printed, stored in cache.feeds_of(list(edits)):
+        expected[rel] = printed
+        recipe = _redigested(stored, edits)
         items = [FeedItem(url, edits.get(path) or _meta(cache, path), bodies(path)) for url, path, _ in recipe.entries]
         files[rel] = recipe.make(items)
-        prints[rel] = fingerprint(feed_base, recipe.key)
-        feeds[rel] = (prints[rel], recipe)
-    written = _switch(config, cache, (old_id, old), prints, files, force)
-    if written is None:
+        written[rel] = fingerprint(feed_base, recipe.key)
+        feeds[rel] = (written[rel], recipe)
+    known = cache.prints_of(expected.keys())
+    if any(known.get(rel, (None, None))[0] != printed for rel, printed in expected.items()):
+        return None  # a stored shell or recipe is not the file in the output
+    switched = _switch(config, cache, state, files, force)
+    if switched is None:
         return None
-    trees, bundle = written
-    return Quick(trees, Details(bases, shells, feeds), bundle)
+    identity, spare, carried, bundle = switched
+    return Quick(identity, spare, written, carried, Details(bases, shells, feeds), bundle)
+
+
+def _changed_files(cache: BuildCache, stamp: Stamp, previous: LastRun) -> dict[str, str] | None:
+    """Content file → cached digest of each file whose size or time differs from the cache, or None when
+    files were added or removed. Only the folders whose stamp differs from the last build's are looked at."""
+    if previous.folders:
+        if previous.folders.keys() != stamp.folders.keys():
+            return None  # a folder of content came or went
+        folders = [folder for folder, digest in stamp.folders.items() if previous.folders[folder] != digest]
+    else:
+        folders = list(stamp.files)  # the last stamp was not trusted: look at every folder
+    known = cache.files_in(folders)
+    changed: dict[str, str] = {}
+    count = 0
+    for folder in folders:
+        for rel, st in stamp.files[folder].items():
+            count += 1
+            cached = known.get(rel)
+            if cached is None:
+                return None  # a new file
+            if cached[:2] != st:
+                changed[rel] = cached[2]
+    return changed if count == len(known) else None  # else a file was removed
 
 
 def _body_edits(rows: list[Row], before: dict[str, bytes | None]) -> dict[str, ArticleMeta] | None:
@@ -149,30 +181,43 @@ def _redigested(recipe: FeedRecipe, edits: dict[str, ArticleMeta]) -> FeedRecipe
 
 
 def _switch(
-    config: SiteConfig,
-    cache: BuildCache,
-    old: Tree,
-    prints: dict[str, str],
-    files: dict[str, bytes],
-    force: bool,
-) -> tuple[Trees, int] | None:
-    """Bring the spare tree (or a new staging folder) to ``prints``, writing ``files`` and keeping the rest,
-    and swap it in place of the output (whose tree is ``old``). Returns the trees the cache records and the
-    search bundle's size; None (nothing changed) when a file the output should hold is missing."""
+    config: SiteConfig, cache: BuildCache, state: TreeState, files: dict[str, bytes], force: bool
+) -> tuple[str, str | None, set[str] | None, int] | None:
+    """Make the next tree, the previous output with ``files`` written, and swap it in.
+
+    When the spare tree is the one the cache knows, only the files in which it differs from the output
+    (the delta) are brought over and ``files`` written into it; otherwise a new staging folder gets every
+    file. Returns the new output's identity, the new spare's (the previous output), the files carried over
+    (None: all) and the search bundle's size; None (nothing changed) when a file the output should hold
+    is missing, so the full build must write it.
+    """
     output = config.output_path
-    writer, spare_dir = open_tree(output, cache, old[1])
+    spare_dir = cache.path.parent / SPARE_DIR
+    carried: set[str] | None = None
+    if state.spare and output_identity(spare_dir) == state.spare:
+        carried = set(state.delta) - files.keys()
+        in_output = cache.prints_of(carried)
+        writer = StagingWriter(output, {}, spare_dir, {}, keep_at=spare_dir, fresh_dirs=(BUNDLE,))
+        gone = sorted(rel for rel in carried if in_output.get(rel, (None, None))[0] is None)
+        kept = sorted(carried.difference(gone))
+    else:
+        old = cache.pages(state.output)
+        writer, _ = open_tree(output, cache, old)  # no usable spare: a new staging folder
+        gone, kept = [], sorted(old.keys() - files.keys())
     try:
-        for rel, printed in prints.items():
-            data = files.get(rel)
-            if data is not None:
-                writer.write(rel, data, owner=rel)
-            elif not writer.reuse(rel, printed):
+        for rel in gone:
+            writer.remove(rel)
+        for rel in kept:
+            if not os.path.isfile(output / rel):
                 writer.abort()
                 return None  # removed from the output by hand: the full build writes it again
-        writer.drop_others(set(prints))
+            writer.keep(rel)
+        for rel, data in files.items():
+            writer.write(rel, data, owner=rel)
         bundle = index_search(writer, output, True) if config.search else 0
         writer.commit(keep_foreign=force)
     except BaseException:
         writer.abort()
         raise
-    return ((writer.identity, prints), spare_after(spare_dir, old)), bundle
+    spare = state.output if output_identity(spare_dir) == state.output else None
+    return writer.identity, spare, carried, bundle

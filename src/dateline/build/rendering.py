@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from ..config import SiteConfig
 from ..errors import TemplateError
-from ..render import RenderSettings, Theme
+from ..render.env import Theme
 from ..render.views import Page, SiteView
+
+if TYPE_CHECKING:
+    from ..render.context import RenderSettings
 
 
 def render_settings(config: SiteConfig) -> RenderSettings:
     """The parts of the configuration page contexts need."""
+    from ..render.context import RenderSettings  # here: a quick rebuild renders without the page contexts
+
     return RenderSettings(
         title=config.title,
         description=config.description,
@@ -57,20 +60,6 @@ def _template_position(exc: BaseException, default: str) -> tuple[str, int]:
             found = (code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
-
-
-def theme_files(theme: Theme) -> list[tuple[Path, os.stat_result]]:
-    """Every template and static file in the theme folders, with its ``stat``, in a stable order."""
-    return [(path, path.stat()) for d in theme.dirs if d.is_dir() for path in sorted(d.rglob("*")) if path.is_file()]
-
-
-def theme_fingerprint(theme: Theme, files: list[tuple[Path, os.stat_result]] | None = None) -> str:
-    """A digest of every template and static file in the theme folders (names, sizes, mtimes);
-    ``files`` is :func:`theme_files` when the caller already has it."""
-    h = hashlib.sha256()
-    for path, st in theme_files(theme) if files is None else files:
-        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
 
 
 def static_files(theme: Theme) -> list[tuple[str, bytes]]:

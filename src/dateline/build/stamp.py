@@ -13,7 +13,9 @@ therefore only saved when every input is older than :data:`RACY_NS` before the b
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,11 +23,24 @@ from pathlib import Path
 from .. import __version__
 from ..config import SiteConfig
 from ..load.discover import discover_stats
-from ..render import Theme
-from .rendering import theme_files, theme_fingerprint
+from ..render.env import Theme, theme_files, theme_fingerprint
 
 RACY_NS = 100_000_000
 """Inputs modified less than this long (100 ms) before a build started are not trusted by their stamp."""
+
+
+def source_date() -> dt.date | None:
+    """The build date from ``SOURCE_DATE_EPOCH`` (reproducible builds), or None to use the newest article."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
+
+
+def build_today(config: SiteConfig) -> dt.date:
+    """The build's today: ``SOURCE_DATE_EPOCH``'s date, else the clock in the site's zone. Articles dated
+    after it are held back, so it is an input of every build."""
+    return source_date() or dt.datetime.now(config.tz).date()
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +65,12 @@ class Stamp:
     """``env`` and every content file's name, size and time."""
     trusted: bool
     """False when some input is racily new (see :data:`RACY_NS`): the stamp must not be saved."""
-    files: dict[str, tuple[int, int]]
-    """Content file (relative path) → (size, mtime) as stamped."""
+    files: dict[str, dict[str, tuple[int, int]]]
+    """Content folder (relative path, "" for the top) → each file directly in it (relative path) →
+    (size, mtime) as stamped."""
+    folders: dict[str, str]
+    """Content folder → digest of the names, sizes and times of the files directly in it: a rebuild
+    compares these first and looks at the files of changed folders only."""
     links_ok: bool = True
     """False when the content folder holds links that are refused (each is a diagnostic)."""
 
@@ -72,9 +91,19 @@ def input_stamp(config: SiteConfig, options: str, today: str, started_ns: int) -
     found, problems = discover_stats(config.content_path)
     for problem in problems:
         h.update(f"link\0{problem}\n".encode())
-    files: dict[str, tuple[int, int]] = {}
+    files: dict[str, dict[str, tuple[int, int]]] = {}
     for rel, size, mtime in found:
         newest = max(newest, mtime)
-        files[rel] = (size, mtime)
-    h.update("".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in found).encode())
-    return Stamp(env, h.hexdigest(), newest < started_ns - RACY_NS, files, not problems)
+        folder = rel.rpartition("/")[0]
+        listed = files.get(folder)
+        if listed is None:
+            listed = files[folder] = {}
+        listed[rel] = (size, mtime)
+    folders = {
+        folder: hashlib.sha256(
+            "".join(f"{rel}\0{size}\0{mtime}\n" for rel, (size, mtime) in listed.items()).encode()
+        ).hexdigest()
+        for folder, listed in files.items()
+    }
+    h.update("".join(f"{folder}\0{digest}\n" for folder, digest in sorted(folders.items())).encode())
+    return Stamp(env, h.hexdigest(), newest < started_ns - RACY_NS, files, folders, not problems)

@@ -30,14 +30,15 @@ import jinja2
 from .. import __version__
 from ..config import SiteConfig
 from ..errors import CollisionError, DatelineError
-from ..render import Theme, make_environment
-from ..render.context import Bodies, PageMaker, page_makers, site_view, with_body
-from ..render.files import FeedRecipe, FeedSpec, feed_specs, sitemap_files
-from ..render.views import ArticlePage, Page, SiteView
+from ..render.context import Bodies, PageMaker, page_makers, site_view
+from ..render.env import Theme, make_environment, theme_fingerprint
+from ..render.feeds import FeedRecipe
+from ..render.files import FeedSpec, feed_specs, sitemap_files
+from ..render.views import ArticlePage, Page, SiteView, with_body
 from ..site import Site, UrlScheme
 from . import parallel
 from .parallel import CHUNKS_PER_JOB, Progress, fingerprint, follow_parent
-from .rendering import render_page, render_settings, static_files, theme_fingerprint
+from .rendering import render_page, render_settings, static_files
 from .stamp import code_fingerprint
 
 

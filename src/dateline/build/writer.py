@@ -178,16 +178,20 @@ class StagingWriter:
         if self.spare_prints is None:
             return
         for rel in self.spare_prints.keys() - keep:
-            target = os.path.join(self._root, rel)
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(target)
-            folder = os.path.dirname(target)
-            while folder != self._root:
-                try:
-                    os.rmdir(folder)
-                except OSError:
-                    break  # not empty (or already gone): stop climbing
-                folder = os.path.dirname(folder)
+            self.remove(rel)
+
+    def remove(self, rel: str) -> None:
+        """Remove ``rel`` from a reused spare tree, and the folders it leaves empty."""
+        target = os.path.join(self._root, rel)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        folder = os.path.dirname(target)
+        while folder != self._root:
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break  # not empty (or already gone): stop climbing
+            folder = os.path.dirname(folder)
 
     @property
     def files(self) -> int:

@@ -1,8 +1,6 @@
-"""Stage 4: turn site collections into HTML with one Jinja environment and typed page contexts."""
+"""Stage 4: turn site collections into HTML with one Jinja environment and typed page contexts.
 
-from __future__ import annotations
-
-from .context import RenderSettings, build_pages
-from .env import Theme, make_environment
-
-__all__ = ["RenderSettings", "Theme", "build_pages", "make_environment"]
+Import from the modules: ``env`` (the environment and the theme), ``context`` (page contexts),
+``views`` (what templates see), ``files`` (feeds, sitemaps), ``feeds``, ``sitemaps``, ``deps``. The package
+itself imports nothing, so a build that renders one page does not pay for the others.
+"""

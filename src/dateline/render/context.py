@@ -5,10 +5,8 @@ Index pages of entities and speakers are in ``indexes.py``. No HTML is produced 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +30,7 @@ from .views import (
     SiteView,
     TagsPage,
     YearNode,
+    with_dateline,
 )
 
 KIND_LABELS: tuple[tuple[EntityKind, str], ...] = (
@@ -155,22 +154,6 @@ def speaker_href(site: Site, name: str | None) -> str:
 def _speaker_href(urls: UrlScheme, name: str) -> str:
     slug = slugify(name)
     return urls.href(urls.speaker_path(slug)) if slug else ""
-
-
-def with_dateline(body_html: str, dateline_raw: str | None) -> str:
-    """The body as the article page shows it: newspaper style, the dateline runs into the first paragraph."""
-    if dateline_raw is not None and body_html.startswith("<p>"):
-        return f'<p><span class="dateline">{html.escape(dateline_raw)}</span> ' + body_html[3:]
-    return body_html
-
-
-def with_body(page: Page, body_html: str) -> Page:
-    """An article ``page`` (from :func:`article_page`) with another body."""
-    ctx = page.context
-    assert isinstance(ctx, ArticlePage)
-    return dataclasses.replace(
-        page, context=dataclasses.replace(ctx, body_html=with_dateline(body_html, ctx.dateline_raw))
-    )
 
 
 def article_page(site: Site, s: RenderSettings, i: int, body_html: str) -> Page:

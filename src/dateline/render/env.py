@@ -4,6 +4,8 @@ override the default theme file by file."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,20 @@ class Theme:
         if default not in dirs:
             dirs.append(default)
         return cls(tuple(dirs))
+
+
+def theme_files(theme: Theme) -> list[tuple[Path, os.stat_result]]:
+    """Every template and static file in the theme folders, with its ``stat``, in a stable order."""
+    return [(path, path.stat()) for d in theme.dirs if d.is_dir() for path in sorted(d.rglob("*")) if path.is_file()]
+
+
+def theme_fingerprint(theme: Theme, files: list[tuple[Path, os.stat_result]] | None = None) -> str:
+    """A digest of every template and static file in the theme folders (names, sizes, mtimes);
+    ``files`` is :func:`theme_files` when the caller already has it."""
+    h = hashlib.sha256()
+    for path, st in theme_files(theme) if files is None else files:
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
 
 
 def long_date(value: dt.date) -> str:

@@ -136,3 +136,29 @@ def json_feed(info: FeedInfo, items: list[FeedItem]) -> bytes:
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRecipe:
+    """What one feed file is made of, in terms that outlive the build: its kind, its header and its
+    entries, each article named by URL, source path and content digest (an article's record is a function
+    of those, the configuration and the extractor). Equal recipes make equal bytes."""
+
+    rel: str
+    kind: str
+    """``atom``, ``rss`` or ``json``."""
+    info: FeedInfo
+    updated: dt.date
+    entries: tuple[tuple[str, str, str], ...]
+    """(absolute URL, source path, source digest) of each entry, newest first."""
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Everything the bytes depend on."""
+        return (self.kind, self.info, self.updated, self.entries)
+
+    def make(self, items: list[FeedItem]) -> bytes:
+        """The feed's bytes, given its entries as items (in :attr:`entries` order)."""
+        if self.kind == "json":
+            return json_feed(self.info, items)
+        return (rss if self.kind == "rss" else atom)(self.info, items, self.updated)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..site import Site
 from ..site.people import EntityKey
 from .context import FEEDS, Bodies, RenderSettings
-from .feeds import FeedInfo, FeedItem, atom, json_feed, rss
+from .feeds import FeedInfo, FeedItem, FeedRecipe, atom
 from .sitemaps import news_sitemap, robots_txt, sitemaps
 
 _FEED_MEMO: dict[str, tuple[tuple[object, ...], tuple[object, ...], bytes]] = {}
@@ -39,32 +39,6 @@ def _items(site: Site, s: RenderSettings, ids: tuple[int, ...], limit: int, bodi
         FeedItem(s.absolute(site.article_paths[i]), site.articles[i], bodies(site.articles[i].source.path))
         for i in ids[:limit]
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class FeedRecipe:
-    """What one feed file is made of, in terms that outlive the build: its kind, its header and its
-    entries, each article named by URL, source path and content digest (an article's record is a function
-    of those, the configuration and the extractor). Equal recipes make equal bytes."""
-
-    rel: str
-    kind: str
-    """``atom``, ``rss`` or ``json``."""
-    info: FeedInfo
-    updated: dt.date
-    entries: tuple[tuple[str, str, str], ...]
-    """(absolute URL, source path, source digest) of each entry, newest first."""
-
-    @property
-    def key(self) -> tuple[object, ...]:
-        """Everything the bytes depend on."""
-        return (self.kind, self.info, self.updated, self.entries)
-
-    def make(self, items: list[FeedItem]) -> bytes:
-        """The feed's bytes, given its entries as items (in :attr:`entries` order)."""
-        if self.kind == "json":
-            return json_feed(self.info, items)
-        return (rss if self.kind == "rss" else atom)(self.info, items, self.updated)
 
 
 @dataclass(frozen=True, slots=True)

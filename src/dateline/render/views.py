@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 
@@ -231,3 +233,19 @@ class Page:
     title: str
     """The document title (before the site name is appended)."""
     meta: Meta | None = None
+
+
+def with_dateline(body_html: str, dateline_raw: str | None) -> str:
+    """The body as the article page shows it: newspaper style, the dateline runs into the first paragraph."""
+    if dateline_raw is not None and body_html.startswith("<p>"):
+        return f'<p><span class="dateline">{html.escape(dateline_raw)}</span> ' + body_html[3:]
+    return body_html
+
+
+def with_body(page: Page, body_html: str) -> Page:
+    """An article ``page`` (from :func:`article_page`) with another body."""
+    ctx = page.context
+    assert isinstance(ctx, ArticlePage)
+    return dataclasses.replace(
+        page, context=dataclasses.replace(ctx, body_html=with_dateline(body_html, ctx.dateline_raw))
+    )
