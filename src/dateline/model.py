@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import PurePosixPath
 
+from .pickling import fast_pickle
+
 
 class Level(StrEnum):
     """How serious a diagnostic is. ``error`` stops an article; ``warning`` does not."""
@@ -30,6 +32,7 @@ class EntityKind(StrEnum):
     OTHER = "other"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A problem found in one input file, reported as ``path:line:col: level: message``."""
@@ -56,6 +59,7 @@ class Diagnostic:
         return f"{where}: {self.level.value}{code}: {self.message}"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """The dateline that opens a wire story or press release (``NEW YORK, March 2 (Reuters) -``)."""
@@ -70,6 +74,7 @@ class Dateline:
     """The wire service when named (``Reuters``, ``PRNewswire``)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One quoted passage: opening mark to closing mark, possibly over several paragraphs."""
@@ -86,6 +91,7 @@ class Quote:
     """True when the passage never closed and was cut at the end of its paragraph."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world person, organisation or place named in an article, aliases merged."""
@@ -100,6 +106,7 @@ class Entity:
     """How often it is named in the body by its name or an alias (pronouns excluded)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What the extractor understood of one document's text, before site-level decisions."""
@@ -117,6 +124,7 @@ class Extraction:
     """1-based line of the headline in the text given to the extractor (0 when none)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where an article came from."""
@@ -134,6 +142,7 @@ class SourceRef:
         return PurePosixPath(self.path).stem
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """An article as the site's collections, lists and feeds index it: everything but its body text.
@@ -160,6 +169,7 @@ class ArticleMeta:
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article(ArticleMeta):
     """A fully loaded article: its :class:`ArticleMeta` and its body, as plain text and as HTML."""

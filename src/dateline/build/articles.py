@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from ..errors import ContentError
 from ..model import Diagnostic, Level
+from ..pickling import fast_pickle
 
 if TYPE_CHECKING:
     from ..model import Article
 from .cache import Row
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class FileRecord:
     """One content file as it was last read: its size, time and digest, and what extraction made of it."""

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..pickling import fast_pickle
 
 CACHE_DIR = ".dateline-cache"
 TEMPLATES_DIR = "templates"
@@ -53,6 +54,7 @@ COLUMNS = ("a", "b")
 """The two fingerprint columns of ``prints``; ``meta`` ``out_col`` names the output's, the other is the spare's."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class LastRun:
     """The last successful build, as :meth:`BuildCache.last_run` returns it."""
@@ -70,6 +72,7 @@ class LastRun:
     ``stamp.py``); empty otherwise."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class TreeState:
     """Which trees the ``prints`` table describes, as :meth:`BuildCache.tree_state` returns it."""
@@ -82,6 +85,7 @@ class TreeState:
     """The files whose fingerprints differ between the two trees (each may be absent from one)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Details:
     """What a quick rebuild needs from the last full one, beside the trees' fingerprints."""
@@ -96,6 +100,7 @@ class Details:
     """Every feed file of the build, when it is a full one: stored feeds not among them are dropped."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Row:
     """One content file's cache row, as extraction makes it."""

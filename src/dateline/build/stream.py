@@ -30,6 +30,7 @@ import jinja2
 from .. import __version__
 from ..config import SiteConfig
 from ..errors import CollisionError, DatelineError
+from ..pickling import fast_pickle
 from ..render.context import Bodies, PageMaker, page_makers, site_view
 from ..render.env import Theme, make_environment, theme_fingerprint
 from ..render.feeds import FeedRecipe
@@ -53,6 +54,7 @@ class Sink(Protocol):
         """Write ``data`` as the file ``rel``."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Written:
     """One output file of the build."""
@@ -70,6 +72,7 @@ class Written:
     """For an article page the cache holds no shell of yet: (source path, :func:`shell_blob` of the page)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Job:
     """Everything a run of pages and feeds needs; workers inherit it through ``fork``."""
@@ -184,6 +187,7 @@ def write_all(job: Job, jobs: int, progress: Progress | None = None) -> list[Wri
     return results
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What :func:`write_site` wrote."""

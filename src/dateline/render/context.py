@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import ArticleMeta, EntityKind
+from ..pickling import fast_pickle
 from ..site import Period, Site, UrlScheme, paginate
 from ..site.people import entity_key
 from ..slug import slugify
@@ -48,6 +49,7 @@ Bodies = Callable[[str], str]
 """Source path → the body HTML of that article: the site's records carry no body (see ArticleMeta)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class RenderSettings:
     """What page contexts need from the configuration."""

@@ -10,10 +10,12 @@ from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
 from ..model import ArticleMeta
+from ..pickling import fast_pickle
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class FeedItem:
     """One entry of a feed."""
@@ -23,6 +25,7 @@ class FeedItem:
     body_html: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class FeedInfo:
     """What identifies a feed."""
@@ -138,6 +141,7 @@ def json_feed(info: FeedInfo, items: list[FeedItem]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class FeedRecipe:
     """What one feed file is made of, in terms that outlive the build: its kind, its header and its

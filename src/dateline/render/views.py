@@ -7,7 +7,10 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from ..pickling import fast_pickle
 
+
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Link:
     """A labelled link, with an optional count (``climate (13)``)."""
@@ -17,6 +20,7 @@ class Link:
     count: int = 0
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SiteView:
     """Site-wide values every template may use."""
@@ -38,6 +42,7 @@ class SiteView:
     """Link to the search page, or None when search is disabled."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Meta:
     """Per-page head metadata: canonical URL, OpenGraph/Twitter values, feed and JSON-LD."""
@@ -53,6 +58,7 @@ class Meta:
     """ISO date for ``article:published_time``; empty for non-articles."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Card:
     """An article as it appears in a list."""
@@ -67,6 +73,7 @@ class Card:
     """Extra detail for this list (``3 mentions``)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class QuoteView:
     """A quote on its article page or a speaker's page."""
@@ -80,6 +87,7 @@ class QuoteView:
     """The article it comes from (on speaker pages)."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class EntityGroup:
     """The entities of one kind on an article page."""
@@ -90,6 +98,7 @@ class EntityGroup:
     """Entity name as label, mention count as count; href empty until entity pages exist."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ArticlePage:
     """Context of an article page."""
@@ -114,6 +123,7 @@ class ArticlePage:
     source: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ListPage:
     """Context of a paginated list (home, a tag, a year, a month)."""
@@ -139,6 +149,7 @@ class ListPage:
     """Who or what this list is about, on entity pages."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class EntityInfo:
     """The header of an entity page."""
@@ -152,6 +163,7 @@ class EntityInfo:
     """The speaker page when this person is quoted."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class KindIndexPage:
     """The A–Z index of one entity kind, or one letter of it."""
@@ -168,6 +180,7 @@ class KindIndexPage:
     """Links to every kind's index."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SpeakersPage:
     """The index of everyone quoted, with quote counts."""
@@ -176,6 +189,7 @@ class SpeakersPage:
     total_quotes: int
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SpeakerPage:
     """Every quote of one speaker, newest first, paginated."""
@@ -191,6 +205,7 @@ class SpeakerPage:
     up: Link
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class TagsPage:
     """Context of the tag index."""
@@ -198,6 +213,7 @@ class TagsPage:
     tags: tuple[Link, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class YearNode:
     """One year of the archive tree."""
@@ -206,6 +222,7 @@ class YearNode:
     months: tuple[Link, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ArchivePage:
     """Context of the archive index: every year and month with counts."""
@@ -214,6 +231,7 @@ class ArchivePage:
     total: int
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SearchPage:
     """The search page."""
@@ -222,6 +240,7 @@ class SearchPage:
     """URL of the Pagefind bundle folder."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Page:
     """One output page: where it goes, which template draws it, and with what."""

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 from ..errors import CollisionError
 from ..model import ArticleMeta
+from ..pickling import fast_pickle
 from ..slug import slugify
 from .people import EntityKey, EntityPageData, Speaker, collect_entities, collect_speakers, related_articles
 from .urls import UrlScheme
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class TagGroup:
     """A tag and the articles that carry it, newest first."""
@@ -23,6 +25,7 @@ class TagGroup:
     articles: tuple[int, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Period:
     """A year, month or day and its articles, newest first."""
@@ -35,6 +38,7 @@ class Period:
     articles: tuple[int, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Site:
     """Every collection a build renders. Articles are referred to by index into ``articles``."""

@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..pickling import fast_pickle
+
 PathFor = Callable[[int], str]
 """Maps an oldest-anchored page number (0 for the list's own URL) to that page's relative folder."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Pager:
     """One page of a paginated list."""

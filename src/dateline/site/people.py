@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import ArticleMeta, Entity, EntityKind
+from ..pickling import fast_pickle
 from ..slug import slugify
 
 INDEXED_KINDS: tuple[EntityKind, ...] = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -27,6 +28,7 @@ MAX_POSTING = 400
 posting list for every article would make the pass quadratic; such features are skipped."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class EntityKey:
     """Identity of an entity across the archive."""
@@ -35,6 +37,7 @@ class EntityKey:
     slug: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class EntityPageData:
     """One entity's page: its display name, aliases seen, articles and companions."""
@@ -51,6 +54,7 @@ class EntityPageData:
     """Other entities named in the same articles, with how many articles they share."""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class QuoteRef:
     """A quote located by article index and position in that article's quotes."""
@@ -59,6 +63,7 @@ class QuoteRef:
     quote: int
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A person quoted in the archive, and every quote attributed to them, newest first."""

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..pickling import fast_pickle
 
+
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class UrlScheme:
     """URL patterns, all relative to the site root and ending in ``/`` (a folder with ``index.html``)."""
