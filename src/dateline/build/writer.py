@@ -148,9 +148,9 @@ class StagingWriter:
         target = self._target(rel)
         try:
             if self.spare_prints is None:
-                Path(target).write_bytes(data)
+                _write_file(target, data)
             else:
-                Path(target + TEMP_SUFFIX).write_bytes(data)
+                _write_file(target + TEMP_SUFFIX, data)
                 os.replace(target + TEMP_SUFFIX, target)
         except OSError as exc:
             reason = "no space left" if exc.errno == 28 else exc.strerror
@@ -247,6 +247,17 @@ class StagingWriter:
         remove or reuse (its marker is gone, so it is never taken for a build)."""
         if self.spare_prints is None:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _write_file(path: str, data: bytes) -> None:
+    # os-level calls on a string path: no Path object or buffered file per output file (30,000 at 10,000 articles)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 _RENAME_EXCHANGE = 2
