@@ -40,18 +40,24 @@ _AUXILIARIES = word_table(
 _SUBORDINATORS = word_table("But|And|So|Yet|Though|Although|While|When|If|As|After|Since|Because|Still|Then")
 """Words that open a sentence before its subject without a comma (``Though she called it “…”``)."""
 _INTRO = rf"(?:(?:[^\s,“”\"][^,“”\".!?;:]{{0,100}},\s+){{1,2}}|{alternation(_SUBORDINATORS)}\s+)?"
+_VERB = rf"\s+(?!{alternation(_NOT_VERBS)}\b)(?P<verb>[a-z][a-z’'-]+)"
+"""The main verb: a lower-case word that is not a function word. Refusing ``of`` or ``and`` here, rather
+than after the match, lets the pattern backtrack: in ``Jo Lin, director of the Arts Council, said`` an
+introductory phrase ``Jo Lin,`` would otherwise leave ``director of the Arts`` as the subject of ``and``."""
+_NOT_POSSESSIVE = r"(?<![’'])(?<![’']s)"
+"""A name subject does not end in a possessive (``Carson’s longtime friend``): the owner is no subject."""
+_CONTRACTED_PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)[’']s(?!\w)"
+"""``He’s claiming``: a pronoun with a contracted auxiliary is a subject (``_checked`` drops the ``’s``)."""
 SUBJECT_RE = compile_anchored(
-    _INTRO + rf"(?P<np>{NAME_NP}|{PRONOUN_NP}(?:[’']s)?)"
+    _INTRO + rf"(?P<np>{_CONTRACTED_PRONOUN}|{NAME_NP}{_NOT_POSSESSIVE}|{PRONOUN_NP})"
     r"(?:,\s+[^“”\"]{2,160}?,)?"
-    rf"(?:\s+{alternation(_AUXILIARIES)}\b)*"
-    r"\s+(?P<verb>[a-z][a-z’'-]+)"
+    rf"(?:\s+{alternation(_AUXILIARIES)}\b)*" + _VERB
 )
 """A sentence opening: ``[Intro,] Subject [, apposition,] [aux] verb``."""
 APPOS_SUBJECT_RE = compile_anchored(
     _INTRO + r"(?:[Aa]nother|[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,4},\s+"
     rf"(?P<np>{NAME_NP}),"
-    rf"(?:\s+{alternation(_AUXILIARIES)}\b)*"
-    r"\s+(?P<verb>[a-z][a-z’'-]+)"
+    rf"(?:\s+{alternation(_AUXILIARIES)}\b)*" + _VERB
 )
 """``Another critic, Ada Lin, likened …``: a descriptor subject with the name in apposition."""
 
