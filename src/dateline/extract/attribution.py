@@ -6,7 +6,8 @@ Looked for in this order (the first that matches wins):
 2. After the closing mark, plain: ``,” Mr. Ban wrote`` / ``,” he said`` / ``,” the Secretary-General
    underscored`` / ``,” Ban Ki-moon of the World Health Organization said``. When the passage ended its
    sentence (``“… timing.”``), a next sentence that reports something of its own (``Pryce said he …``)
-   is not its attribution.
+   is not its attribution, and nor is one that opens a sentence ending in a colon (``Pryce added: “``);
+   one ending in a colon yields to an attribution before the passage (``introduces_next``).
 3. After the closing mark: ``” according to NP``.
 4. Before the opening mark, in the same sentence: ``The minister told reporters after the talks: “``,
    ``According to NP, “``, ``in what NP called “``, or ``NP called the plan “a disgrace”`` (partial
@@ -222,8 +223,8 @@ def attribution_after(text: str, *, after_full_stop: bool = False) -> Attributio
     (``Smith said on Tuesday.``), not when it opens reported speech of its own (``Smith said he would …``).
     """
     window = _clip_after(text)
-    if not window.strip():
-        return None
+    if not window.strip() or (after_full_stop and window.rstrip().endswith(":")):
+        return None  # ``“… timing.” Ada Lin added: “…”``: a new sentence that introduces the next passage
     for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN, AFTER_DASH, AFTER_LOOSE, AFTER_INVERTED_LOOSE):
         m = rx.match(window)
         if m and _good_np(m.group("np")):
@@ -238,6 +239,15 @@ def attribution_after(text: str, *, after_full_stop: bool = False) -> Attributio
         if _good_np(np):
             return Attribution(trim_np(np), cue, "tail")
     return None
+
+
+def introduces_next(text: str) -> bool:
+    """The attribution after a closing mark ends in a colon (``, Trump said: “``): it introduces what follows.
+
+    Such a cue belongs to the next passage first; the one before it keeps it only when nothing else
+    attributes it (``“A,” he said: “B.”``), while ``After Ada Lin said it was “unfair,” Bo Park said:``
+    gives the passage to Ada Lin."""
+    return _clip_after(text).rstrip().endswith(":")
 
 
 def _opens_own_clause(window: str, m: re.Match[str]) -> bool:

@@ -27,6 +27,7 @@ from .attribution import (
     attribution_before,
     attribution_byline,
     attribution_intro,
+    introduces_next,
     sentence_ends,
 )
 from .compiled import compile_kept
@@ -80,13 +81,17 @@ class _Located:
 def _attribute(span: Span, paragraphs: tuple[str, ...]) -> Attribution | None:
     last, first = span.parts[-1], span.parts[0]
     after = None
+    weak = False  # the cue after the passage ends in a colon: it introduces the next one
     if last.close_at >= 0:
         text = paragraphs[last.paragraph]
         full_stop = text[: last.close_at].rstrip().endswith(".")
         after = attribution_after(text[last.close_at + 1 :], after_full_stop=full_stop)
-    if after:
+        weak = after is not None and introduces_next(text[last.close_at + 1 :])
+    if after and not weak:
         return after
     before = attribution_before(paragraphs[first.paragraph][: first.open_at]) if first.open_at >= 0 else None
+    if before is None and after is not None:
+        return after
     if (
         before is None
         and last.close_at >= 0
