@@ -30,6 +30,7 @@ from .patterns import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
     CLAUSE_OPENERS,
+    CLAUSE_WORDS,
     EMBEDDED_SUBJECTS,
     HONORIFICS,
     LOWER,
@@ -82,8 +83,13 @@ NAME_NP = (
 """A capitalised name, possibly after titles (``Foreign Minister Sergei Lavrov``, ``panel Chairman Rep. Jason
 Chaffetz (R-Utah)``); it always ends in a capitalised word or a party tag."""
 PRONOUN_NP = r"(?:he|she|they|we|I|it|He|She|They|We|It)(?![\w’'-])"
-DESCR_NP = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,6}?"
-"""A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``."""
+DESCR_NP = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|That|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    rf"(?:\s+(?!{alternation(CLAUSE_WORDS)}(?![\w’'-]))[\w’'-]+){{1,6}}?(?:\s+(?:who|which))?"
+)
+"""A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``.
+It holds no ``CLAUSE_WORDS``, and a lower-case ``that`` opens a clause (``said that the Senate``), not a phrase;
+only a closing relative pronoun may follow (``the Harbour Authority which reported``: the antecedent speaks)."""
 BARE_PLURAL_NP = r"(?:officials|sources|analysts|experts|police|authorities|witnesses|residents|critics|aides)"
 TITLED_NP = rf"(?:[Tt]he\s+{_HON}\s+{NAME_NP})"
 """``the Rev. Peter Wherry``: a determiner before an honorific and a name is still the name."""
@@ -298,8 +304,14 @@ def attribution_before(text: str) -> Attribution | None:
     for m in BEFORE_PLAIN.finditer(window):
         np = m.group("np")
         if len(np.split()) > 1 and np.split()[-1] in _RELATIVE_PRONOUNS:
-            # ``the police department, which reported “…”``: the relative pronoun's antecedent speaks.
-            found = Attribution(trim_np(np.rsplit(None, 1)[0]), m.group("cue"), "before")
+            antecedent = trim_np(np.rsplit(None, 1)[0])
+            if antecedent.split()[-1][:1].isupper():
+                # ``the Harbour Authority which reported “…”``: a named antecedent speaks.
+                found = Attribution(antecedent, m.group("cue"), "before")
+            else:
+                # ``… forced to defend not paying an architect who said he was stiffed, saying, “…”``: a
+                # clause on an unnamed object is an aside; the sentence's subject speaks.
+                found = Attribution("", m.group("cue"), "coordinated")
         elif np.split()[-1] in _NP_NEVER_ENDS or _object_position(window, m):
             # ``Trump called on her to resign and said, “…”``: the cue's subject opens the sentence.
             found = Attribution("", m.group("cue"), "coordinated")

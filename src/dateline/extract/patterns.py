@@ -314,6 +314,17 @@ GENDER_EVIDENCE_FEMALE = word_table("she|herself")
 after ``Clinton attacked Trump`` they point at the object as often as at the subject."""
 SPEAKER_PRONOUNS = word_table("he|she|He|She|they|They|I|we|We|it|It")
 
+CLAUSE_WORDS = word_table(
+    """
+    is|was|are|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must
+    that|which|who|whom|whose|what|when|where|why|how|if|whether|because|after|before|while|than|being
+    he|she|they|we|I|it|you|him|them|us|me
+    """
+)
+"""Words a determiner phrase that names a speaker never contains: ``the company`` or ``a spokesman for the
+ministry`` is a speaker, ``his comments came after being`` (asked) or ``the debate audience that she``
+(believes) is a clause that has run into a verb."""
+
 UNNAMED_SPEAKER_HEADS = word_table(
     """
     spokesman|spokeswoman|spokesperson|official|officials|source|sources|statement|report|agency|ministry
