@@ -10,7 +10,7 @@ Looked for in this order (the first that matches wins):
    one ending in a colon yields to an attribution before the passage (``introduces_next``).
 3. After the closing mark: ``” according to NP``.
 4. Before the opening mark, in the same sentence: ``The minister told reporters after the talks: “``,
-   ``According to NP, “``, ``in what NP called “``, or ``NP called the plan “a disgrace”`` (partial
+   ``According to NP, “`` (or, with no other cue, ``According to NP,`` anywhere earlier in the sentence), ``in what NP called “``, or ``NP called the plan “a disgrace”`` (partial
    quotes). After ``told``/``asked`` the phrase is the listener (``Mook told CBS: “``), not the speaker.
 5. At the end of the previous paragraph: ``He wrote:`` or ``Continued Stone:`` followed by a paragraph
    that opens with a quote.
@@ -159,6 +159,13 @@ BEFORE_POSSESSIVE = compile_kept(
 was said is its speaker."""
 _CUE_WORD = compile_kept(rf"\b(?:{_VERB}|{alternation(NAMING_VERBS)}|{alternation(PARTICIPLES)})\b")
 BEFORE_ACCORDING = compile_kept(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
+ACCORDING_CLAUSE = compile_kept(
+    rf"\b(?P<cue>[Aa]ccording to)\s+(?P<np>{NAME_NP}|{DESCR_NP}"
+    rf"|(?:[\w’'.-]+\s+){{0,5}}?{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}})"
+    rf"(?:\s+(?:of|at|from|with)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,4}})?\s*,\s"
+)
+"""``According to Ada Lin of the Tribune, the plan reeks of “fear”``: an ``according to`` phrase earlier in
+the sentence is the source of a passage that no speech verb attributes."""
 BEFORE_PLAIN = compile_kept(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
 INTRO_END = compile_kept(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
 INTRO_INVERTED = compile_anchored(rf"(?P<cue>{_VERB_CAP})\s+(?P<np>{NAME_NP}):\s*$")
@@ -326,6 +333,10 @@ def attribution_before(text: str) -> Attribution | None:
         if m and _good_np(m.group("np")) and not _CUE_WORD.search(window, 0, m.start()):
             np = m.group("np")
             return Attribution(POSSESSIVE_PRONOUNS.get(np.lower(), trim_np(np)), m.group("cue"), "before")
+    if found is None and "ccording to " in window:
+        m = ACCORDING_CLAUSE.search(window)
+        if m and _good_np(m.group("np")):
+            return Attribution(trim_np(m.group("np")), "according to", "before")
     return found
 
 
