@@ -40,6 +40,7 @@ from .patterns import (
     OBJECT_PREPOSITIONS,
     POSSESSIVE_PRONOUNS,
     ROLE_NOUNS,
+    SCENE_PREPOSITIONS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     UPPER,
@@ -119,6 +120,13 @@ AFTER_INVERTED = compile_anchored(
 )
 """``,” said Gov. Schwarzenegger`` / ``,” said the bureau’s director, James B. Comey,``."""
 AFTER_PLAIN = compile_anchored(rf"[\s,.!?;:—–-]*{NP}{_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
+AFTER_LONG_APPOS = compile_anchored(
+    rf"[\s,.!?;:—–-]*(?!{alternation(w.title() for w in OBJECT_PREPOSITIONS | SCENE_PREPOSITIONS)}\s)"
+    rf"(?P<np>{NAME_NP}),\s+(?P<appos>[^,“”\"]{{1,90}}(?:,\s+[^,“”\"]{{1,60}}){{1,3}}),"
+    rf"{_ADV}\s+(?P<cue>{_VERB})\b"
+)
+"""``,” Ada Lin, 30, of Dayton, Ohio, said`` / ``,” Ada Lin, the mayor, one of the founders, said``: right after
+the closing mark, a name whose apposition holds commas of its own (not ``Of Carson, Lin, who …, said``)."""
 AFTER_DASH = compile_anchored(rf"[\s,.!?]*(?P<cue>[―—])\s*(?P<np>{NAME_NP})[\s.]*$")
 """A byline-style attribution closing a paragraph: ``.” ― Carla Sanchez``."""
 AFTER_ACCORDING = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{ACCORDING_TO})\s+{NP}")
@@ -238,7 +246,15 @@ def attribution_after(text: str, *, after_full_stop: bool = False) -> Attributio
     window = _clip_after(text)
     if not window.strip() or (after_full_stop and window.rstrip().endswith(":")):
         return None  # ``“… timing.” Ada Lin added: “…”``: a new sentence that introduces the next passage
-    for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN, AFTER_DASH, AFTER_LOOSE, AFTER_INVERTED_LOOSE):
+    for rx in (
+        AFTER_ACCORDING,
+        AFTER_INVERTED,
+        AFTER_PLAIN,
+        AFTER_LONG_APPOS,
+        AFTER_DASH,
+        AFTER_LOOSE,
+        AFTER_INVERTED_LOOSE,
+    ):
         m = rx.match(window)
         if m and _good_np(m.group("np")):
             if after_full_stop and _opens_own_clause(window, m):
