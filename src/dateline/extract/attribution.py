@@ -29,6 +29,7 @@ from .compiled import compile_kept
 from .patterns import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
+    AGENT_SUFFIXES,
     CLAUSE_OPENERS,
     CLAUSE_WORDS,
     EMBEDDED_SUBJECTS,
@@ -114,6 +115,10 @@ _POSTMOD = (
 
 _APPOS_NAME_RE = rf"(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{1,4}}"
 """A bare personal name in apposition: at least two capitalised words, no title or role."""
+FULL_NAME_NP = _APPOS_NAME_RE
+"""Two to five capitalised words and initials, with no title: ``Ada Lin``, ``Marc H. Morial``."""
+AGENT_TITLE = rf"(?:{_TITLE_WORD}|[a-z][a-z-]*{alternation(AGENT_SUFFIXES)})"
+"""A lower-case word that can end a title before a name: a listed title word or an agent noun."""
 AFTER_INVERTED = compile_anchored(
     rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+{NP}"
     rf"(?:(?:[’']s)?(?:\s+[\w’'-]+){{0,4}}?,\s+(?P<appos>{_APPOS_NAME_RE})(?=[,.;]|\s+(?:on|in|at|who)\b|\s*$))?"

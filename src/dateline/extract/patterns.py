@@ -260,6 +260,9 @@ ROLE_NOUNS = word_table(
     """
 )
 """Role nouns that precede a name (``Foreign Minister Sergei Lavrov``) or stand in for it (``the minister``)."""
+AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ant", "ian", "ate", "ee", "man", "woman")
+"""Endings of lower-case agent nouns that stand as a title before a name (``developer``, ``delegate``,
+``organizer``, ``strategist``), where the title tables have no entry."""
 ROLE_LINKS = word_table("of|for")
 """Words that carry a title on (``Secretary of State``, ``Minister for Europe``) before the name."""
 

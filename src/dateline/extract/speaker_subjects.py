@@ -16,9 +16,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import NAME_NP, PRONOUN_NP, sentence_ends, trim_np
+from .attribution import AGENT_TITLE, FULL_NAME_NP, NAME_NP, PRONOUN_NP, sentence_ends, trim_np
 from .compiled import compile_kept
-from .patterns import NON_NAME_CAPITALS, SPEECH_VERBS, alternation, compile_anchored, word_table
+from .patterns import (
+    AGENT_SUFFIXES,
+    CLAUSE_WORDS,
+    NON_NAME_CAPITALS,
+    OBJECT_PREPOSITIONS,
+    SCENE_PREPOSITIONS,
+    SPEECH_VERBS,
+    alternation,
+    compile_anchored,
+    word_table,
+)
 
 _NOT_VERBS = word_table(
     "of|and|or|in|on|at|for|to|from|with|by|the|a|an|who|whose|which|that|as|than|nor|but|if|when|while|where"
@@ -37,10 +47,12 @@ _AUXILIARIES = word_table(
 )
 """Auxiliaries and adverbs skipped between a subject and its main verb."""
 
+POSSESSIVES = word_table("his|her|their|its|our|my|your")
 _SUBORDINATORS = word_table("But|And|So|Yet|Though|Although|While|When|If|As|After|Since|Because|Still|Then")
 """Words that open a sentence before its subject without a comma (``Though she called it “…”``)."""
 _INTRO = rf"(?:(?:[^\s,“”\"][^,“”\".!?;:]{{0,100}},\s+){{1,2}}|{alternation(_SUBORDINATORS)}\s+)?"
-_VERB = rf"\s+(?!{alternation(_NOT_VERBS)}\b)(?P<verb>[a-z][a-z’'-]+)"
+_VERB_WORD = rf"(?!{alternation(_NOT_VERBS)}\b)(?P<verb>[a-z][a-z’'-]+)"
+_VERB = r"\s+" + _VERB_WORD
 """The main verb: a lower-case word that is not a function word. Refusing ``of`` or ``and`` here, rather
 than after the match, lets the pattern backtrack: in ``Jo Lin, director of the Arts Council, said`` an
 introductory phrase ``Jo Lin,`` would otherwise leave ``director of the Arts`` as the subject of ``and``."""
@@ -60,6 +72,26 @@ APPOS_SUBJECT_RE = compile_anchored(
     rf"(?:\s+{alternation(_AUXILIARIES)}\b)*" + _VERB
 )
 """``Another critic, Ada Lin, likened …``: a descriptor subject with the name in apposition."""
+_NOT_IN_TITLES = (
+    CLAUSE_WORDS
+    | POSSESSIVES
+    | OBJECT_PREPOSITIONS
+    | SCENE_PREPOSITIONS
+    | word_table("the|a|an|this|these|those|and|or|but|not|no")
+)
+"""Lower-case words that end a title rather than go on inside one: ``who lost her daughter Ada Lin``,
+``an interview with journalist Ada Lin``. An article may only open the title (``the former member Ada Lin``)."""
+_TITLE_PART = rf"(?!{alternation(_NOT_IN_TITLES)}\s)[a-z][\w’'-]*"
+"""A lower-case word inside a title before a name."""
+TITLED_SUBJECT_RE = compile_anchored(
+    _INTRO + rf"(?P<np>(?:(?:the|a|an)\s+)?(?:{NAME_NP}\s+)?(?:{_TITLE_PART}\s+){{0,3}}{AGENT_TITLE}\s+{FULL_NAME_NP})"
+    r"(?:,\s+[^“”\"]{2,160}?,)?"
+    rf"(?:\s+{alternation(_AUXILIARIES)}\b)*"
+    rf"\s+(?![a-z]+{alternation(AGENT_SUFFIXES)}\b)" + _VERB_WORD
+)
+"""``Florida developer Ada Lin expressed …`` / ``Radio talk host Ada Lin used …``: a title that the name
+pattern does not know (lower-case words ending in a title word or an agent noun) before a full name. The word
+after it is no agent noun: in ``the former Harbor Board customer`` the name is part of the title."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +120,7 @@ def sentence_subjects(paragraphs: tuple[str, ...]) -> list[Subject]:
 
 def subject_at(text: str, start: int) -> tuple[str, str, int] | None:
     """``(np, verb, end)`` for the sentence that starts at ``start`` in ``text``, if it opens with one."""
-    for rx in (SUBJECT_RE, APPOS_SUBJECT_RE):
+    for rx in (TITLED_SUBJECT_RE, SUBJECT_RE, APPOS_SUBJECT_RE):
         m = rx.match(text, start)
         if m is not None:
             found = _checked(m.group("np"), m.group("verb"))
