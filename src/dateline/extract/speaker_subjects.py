@@ -48,9 +48,15 @@ _AUXILIARIES = word_table(
 """Auxiliaries and adverbs skipped between a subject and its main verb."""
 
 POSSESSIVES = word_table("his|her|their|its|our|my|your")
+_RELATIVES = word_table("who|whose")
 _SUBORDINATORS = word_table("But|And|So|Yet|Though|Although|While|When|If|As|After|Since|Because|Still|Then")
 """Words that open a sentence before its subject without a comma (``Though she called it “…”``)."""
-_INTRO = rf"(?:(?:[^\s,“”\"][^,“”\".!?;:]{{0,100}},\s+){{1,2}}|{alternation(_SUBORDINATORS)}\s+)?"
+_INTRO = (
+    rf"(?:(?:[^\s,“”\"][^,“”\".!?;:]{{0,100}},\s+(?!{alternation(_RELATIVES)}\b)){{1,2}}"
+    rf"|{alternation(_SUBORDINATORS)}\s+)?"
+)
+"""An introductory phrase ending in a comma (``In an August speech,``); one followed by ``who``
+(``Ada Lin, who lost her seat in May,``) is the subject itself, not an introduction."""
 _VERB_WORD = rf"(?!{alternation(_NOT_VERBS)}\b)(?P<verb>[a-z][a-z’'-]+)"
 _VERB = r"\s+" + _VERB_WORD
 """The main verb: a lower-case word that is not a function word. Refusing ``of`` or ``and`` here, rather
