@@ -121,13 +121,20 @@ AGENT_TITLE = rf"(?:{_TITLE_WORD}|[a-z][a-z-]*{alternation(AGENT_SUFFIXES)})"
 """A lower-case word that can end a title before a name: a listed title word or an agent noun."""
 DESCR_NAMED_NP = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
-    rf"(?:\s+(?!{alternation(CLAUSE_WORDS)}(?![\w’'-]))[\w’'-]+){{1,5}}?\s+{FULL_NAME_NP}(?=\s*[,.;:!?]|\s*$)"
+    rf"(?:\s+(?!{alternation(CLAUSE_WORDS)}(?![\w’'-]))[\w’'-]+){{1,5}}?\s+{FULL_NAME_NP}(?=\s*[,;:!?]|\s*\.(?!\w)|\s*$)"
 )
 """``his campaign manager Ada Lin``: a determiner phrase that ends in a full name, closing the clause. The
 lazy ``DESCR_NP`` would stop at ``his campaign``."""
+DESCR_CLAUSE_NP = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    rf"(?:\s+(?!{alternation(CLAUSE_WORDS | OBJECT_PREPOSITIONS)}(?![\w’'-]))[\w’'-]+){{1,6}}"
+    r"(?=\s*[,;:!?]|\s*\.(?!\w)|\s*$)"
+)
+"""``,” said the Democratic nominee.``: after an inverted cue, a determiner phrase that runs to the end of the
+clause is the whole speaker phrase; the lazy ``DESCR_NP`` would stop at ``the Democratic``."""
 AFTER_INVERTED = compile_anchored(
     rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+"
-    rf"(?P<np>{PRONOUN_NP}|{NAME_NP}|{TITLED_NP}|{DESCR_NAMED_NP}|{DESCR_NP}|{BARE_PLURAL_NP})"
+    rf"(?P<np>{PRONOUN_NP}|{NAME_NP}|{TITLED_NP}|{DESCR_NAMED_NP}|{DESCR_CLAUSE_NP}|{DESCR_NP}|{BARE_PLURAL_NP})"
     rf"(?:(?:[’']s)?(?:\s+[\w’'-]+){{0,4}}?,\s+(?P<appos>{_APPOS_NAME_RE})(?=[,.;]|\s+(?:on|in|at|who)\b|\s*$))?"
 )
 """``,” said Gov. Schwarzenegger`` / ``,” said the bureau’s director, James B. Comey,``."""

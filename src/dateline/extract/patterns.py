@@ -339,6 +339,17 @@ UNNAMED_SPEAKER_HEADS = word_table(
 )
 """Heads of descriptor speakers (``a spokesman for the ministry``) left unresolved."""
 
+UNNAMED_PERSON_HEADS = word_table(
+    """
+    official|officials|source|sources|aide|aides|adviser|advisers|advisor|advisors|strategist|strategists
+    operative|operatives|insider|insiders|spokesman|spokeswoman|spokesperson|staffer|staffers|associate
+    associates|ally|allies|supporter|supporters|donor|donors|lawmaker|lawmakers|member|members|leader|leaders
+    nominee|candidate|lawyer|attorney|friend|friends|colleague|colleagues|employee|employees|voter|voters
+    """
+)
+"""Heads of a descriptor that name a person left unnamed: in ``a senior Cruz adviser`` or ``the Democratic
+nominee`` the capitals say whose adviser or which party, not who speaks."""
+
 OBJECT_PREPOSITIONS = word_table(
     """
     to|at|on|in|with|from|of|for|by|about|into|onto|over|under|during|through|against|toward|towards|via

@@ -32,6 +32,7 @@ from .attribution import (
 )
 from .compiled import compile_kept
 from .entities import EntityIndex
+from .entity_demonyms import is_demonym
 from .patterns import (
     CLOSE_QUOTES,
     HONORIFICS,
@@ -42,6 +43,7 @@ from .patterns import (
     SCENE_PREPOSITIONS,
     SPEAKER_PRONOUNS,
     STRAIGHT_QUOTE,
+    UNNAMED_PERSON_HEADS,
     UNNAMED_SPEAKER_HEADS,
     alternation,
     word_table,
@@ -316,6 +318,11 @@ def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | No
     name = " ".join(run)
     if name.endswith(("’s", "'s")):
         name = name[:-2]
+    head = bares[-1].lower() if bares else ""
+    if not at_end and (head in ROLE_WORDS_LOWER or head in UNNAMED_PERSON_HEADS or all(is_demonym(w) for w in run)):
+        # ``a senior Cruz adviser`` / ``the Democratic nominee``: the capitals qualify a person the phrase
+        # leaves unnamed (``the IMF report`` is the IMF's; ``the IMF chief`` is not the IMF)
+        return None, None
     found = _entity_speaker(name, index)
     if found[0] is not None:
         return found
