@@ -25,6 +25,7 @@ from .patterns import (
     OBJECT_PREPOSITIONS,
     SCENE_PREPOSITIONS,
     SPEECH_VERBS,
+    WEEKDAYS,
     alternation,
     compile_anchored,
     word_table,
@@ -32,6 +33,7 @@ from .patterns import (
 
 _NOT_VERBS = word_table(
     "of|and|or|in|on|at|for|to|from|with|by|the|a|an|who|whose|which|that|as|than|nor|but|if|when|while|where"
+    "|some|many|most|all|any|each|every|both|few|several|this|these|those|his|her|their|its|our|my|your"
 )
 """Lower-case words that, right after a capitalised phrase, show it was not a subject."""
 NAME_PARTICLES = word_table("de|del|della|der|den|van|von|da|di|du|la|le|el|al|bin|ibn")
@@ -57,6 +59,17 @@ _INTRO = (
 )
 """An introductory phrase ending in a comma (``In an August speech,``); one followed by ``who``
 (``Ada Lin, who lost her seat in May,``) is the subject itself, not an introduction."""
+_TIME_WORDS = word_table(
+    "week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|past|time"
+)
+_TIME_ADJUNCT = (
+    rf"(?:\s+(?:(?:on|late|early|earlier|later)\s+)?{alternation(w.title() for w in WEEKDAYS)}"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|\s+(?:this|last|earlier\s+this|later\s+this|at\s+the)(?:\s+{alternation(_TIME_WORDS)}){{1,2}}"
+    r"|\s+(?:today|yesterday|tonight))?"
+)
+"""When the subject did it, between subject and verb: ``Ada Lin on Monday said``, ``Lin this past week
+announced``, ``Lin at the time said``."""
 _VERB_WORD = rf"(?!{alternation(_NOT_VERBS)}\b)(?P<verb>[a-z][a-z’'-]+)"
 _VERB = r"\s+" + _VERB_WORD
 """The main verb: a lower-case word that is not a function word. Refusing ``of`` or ``and`` here, rather
@@ -68,10 +81,9 @@ _CONTRACTED_PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)[’']s(?!\w)"
 """``He’s claiming``: a pronoun with a contracted auxiliary is a subject (``_checked`` drops the ``’s``)."""
 SUBJECT_RE = compile_anchored(
     _INTRO + rf"(?P<np>{_CONTRACTED_PRONOUN}|{NAME_NP}{_NOT_POSSESSIVE}|{PRONOUN_NP})"
-    r"(?:,\s+[^“”\"]{2,160}?,)?"
-    rf"(?:\s+{alternation(_AUXILIARIES)}\b)*" + _VERB
+    r"(?:,\s+[^“”\"]{2,160}?,)?" + _TIME_ADJUNCT + rf"(?:\s+{alternation(_AUXILIARIES)}\b)*" + _VERB
 )
-"""A sentence opening: ``[Intro,] Subject [, apposition,] [aux] verb``."""
+"""A sentence opening: ``[Intro,] Subject [, apposition,] [time] [aux] verb``."""
 APPOS_SUBJECT_RE = compile_anchored(
     _INTRO + r"(?:[Aa]nother|[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,4},\s+"
     rf"(?P<np>{NAME_NP}),"
