@@ -147,6 +147,23 @@ def subject_at(text: str, start: int) -> tuple[str, str, int] | None:
     return None
 
 
+_CLAUSE_START = compile_kept(r"(?:,\s+|\s+)(?:while|whereas|but|and)\s+(?=[A-Z])")
+"""A coordinated or contrasting clause with a subject of its own (``…, while Ada Lin, the mayor, proposed``)."""
+
+
+def clause_subject(text: str, start: int) -> tuple[str, str, int] | None:
+    """The named subject of the last clause that opens after ``start`` with ``while``, ``but`` or ``and``.
+
+    In ``Bo Lund on Monday signed an order, while Ada Lin proposed “…”`` the passage is Lin's, the subject
+    of its own clause, not Lund's."""
+    found = None
+    for m in _CLAUSE_START.finditer(text, start):
+        subject = subject_at(text, m.end())
+        if subject is not None and subject[0] not in PRONOUNS:
+            found = subject
+    return found
+
+
 def _checked(np: str, verb: str) -> tuple[str, str] | None:
     if " " in np and not np.endswith(("’s", "'s")):
         np = trim_np(np)

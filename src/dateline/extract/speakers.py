@@ -49,7 +49,7 @@ from .patterns import (
     word_table,
 )
 from .quotes import TRANSCRIPT_LABEL_RE, Span
-from .speaker_subjects import reported_sources, sentence_subjects, subject_at
+from .speaker_subjects import clause_subject, reported_sources, sentence_subjects, subject_at
 from .speaker_trail import SourceTrail
 
 NAMING_CUES = word_table(
@@ -198,7 +198,10 @@ def _subject_of_sentence(
     found = subject_at(head, start)
     if found is None:
         return None
-    np, verb, _ = found
+    np, verb, verb_end = found
+    clause = clause_subject(head, verb_end)
+    if clause is not None and index.person_for(clause[0]) is not None:
+        np, verb, _ = clause
     if own_sentence and index.person_for(np) is None:
         return None
     if (
