@@ -156,7 +156,7 @@ SENTENCE_TAIL = compile_kept(
 """``“…” to grow the field, Schutte said.``: an attribution closing the sentence the passage sits in."""
 _VERB_CAP = alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS)
 BEFORE_INVERTED = compile_kept(rf"(?:^|[\s(])(?P<cue>{_VERB_CAP}|{_VERB})\s+(?P<np>{NAME_NP}|{DESCR_NP})\s*[:,]\s*$")
-"""``Said Ellis: “…”``: an inverted attribution opening the sentence."""
+"""``Said Ellis: “…”``: an inverted attribution opening the sentence or a clause (``_INVERSION_OPENERS``)."""
 BEFORE_PARTICIPLE = compile_kept(rf"(?:^|[\s(])(?P<np>{NAME_NP})\s+(?P<cue>{alternation(PARTICIPLES)})[,:]?\s*$")
 """``footage of Ada Lin asking, “…”``: a name right before a participle that introduces speech."""
 BEFORE_LABEL = compile_kept(
@@ -330,10 +330,12 @@ def attribution_before(text: str) -> Attribution | None:
         m = BEFORE_INVERTED.search(window)
         if m and _good_np(m.group("np")):
             cue = m.group("cue").lower()
-            if cue not in ADDRESSEE_VERBS:
+            if cue in ADDRESSEE_VERBS:
+                # ``Priebus later Thursday told Fox News: “…”``: the listener follows; the sentence's subject speaks.
+                listener_cue = cue
+            elif not window[: m.start("cue")].strip() or window[: m.start("cue")].rstrip().endswith(_INVERSION_OPENERS):
                 return Attribution(trim_np(m.group("np")), cue, "before")
-            # ``Priebus later Thursday told Fox News: “…”``: the listener follows; the sentence's subject speaks.
-            listener_cue = cue
+            # (``He explained the headline by saying: “``: mid-clause, the phrase after the cue is its object)
     if last_word in PARTICIPLES:
         m = BEFORE_PARTICIPLE.search(window)
         if m and _good_np(m.group("np")):
@@ -412,6 +414,8 @@ def attribution_byline(next_paragraph: str) -> Attribution | None:
     return None
 
 
+_INVERSION_OPENERS = (",", ";", "—", "–", "(")
+"""What may come right before an inverted cue other than the sentence start (``…, added Ellis:``)."""
 _OPENERS = word_table(
     "But|And|So|Yet|Then|Now|Still|However|Though|Although|While|When|Also|Instead|Meanwhile|Later|Earlier|Indeed"
 )
