@@ -389,8 +389,10 @@ def _object_position(window: str, m: re.Match[str]) -> bool:
     words = np.split()
     descriptor = words[0] in _DESCRIPTOR_HEADS or words[0].lower() in _DESCRIPTOR_HEADS
     before = window[: m.start("np")].split()
-    if before and before[-1] in OBJECT_PREPOSITIONS and not (len(before) > 1 and before[-2][:1].isupper()):
-        # (``Council on American-Islamic Relations Director Ada Lin says``: the preposition is inside a name)
+    inside_name = len(before) > 1 and before[-2][:1].isupper() and words[0][:1].isupper()
+    if before and before[-1] in OBJECT_PREPOSITIONS and not inside_name:
+        # (``Council on American-Islamic Relations Director Ada Lin says``: the preposition is inside a name;
+        # ``Trump at the time said`` is not, since a lower-case phrase follows it)
         return not (descriptor and words[-1][:1].isupper())
     return descriptor and not m.group("appos") and "," in window[m.end("np") : m.start("cue")]
 
