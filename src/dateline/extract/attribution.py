@@ -180,7 +180,7 @@ _NAMING_VERB_ENDS = tuple(sorted({v.split()[-1] for v in NAMING_VERBS}))
 """Last words of ``NAMING_VERBS``: a window that ends in none of them skips ``BEFORE_WHAT_CALLED``."""
 BEFORE_POSSESSIVE = compile_kept(
     rf"(?:^|[\s(])(?P<np>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{NAME_NP}[’']s)(?:\s+[a-z-]+){{0,2}}?"
-    rf"\s+(?P<cue>{alternation(SPEECH_NOUNS)})\b[^“”\".!?;:]{{0,60}}$"
+    rf"\s+(?P<cue>{alternation(SPEECH_NOUNS)})\b[^“”\".!?;:]{{0,60}}:?\s*$"
 )
 """``his call for “a total and complete ban”`` / ``Trump’s promise to be “neutral”``: the owner of what
 was said is its speaker."""

@@ -294,6 +294,8 @@ SPEECH_NOUNS = word_table(
     claim|claims|call|calls|promise|promises|pledge|pledges|vow|vows|statement|statements|remark|remarks
     comment|comments|words|assertion|assertions|insistence|warning|warnings|argument|declaration|demand
     demands|suggestion|description|boast|prediction|plea|admission|accusation|accusations|charge|insult
+    slogan|slogans|response|reply|answer|retort|quip|joke|phrase|catchphrase|motto|mantra|message|tweet
+    tweets|letter|email|question|broadside|criticism|complaint|complaints|refrain|line|lines|pitch
     """
 )
 """Nouns for something said: ``his call for “a total and complete ban”`` is his."""
