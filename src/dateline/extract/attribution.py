@@ -105,6 +105,8 @@ _ADV = rf"(?:\s+{alternation(_ADVERBS)})?"
 PARTICIPLES = word_table(
     "saying|calling|adding|telling|noting|arguing|asking|writing|warning|declaring|insisting|describing|tweeting"
     "|stating|suggesting|explaining|claiming|chanting|remarking|urging|vowing|promising|replying|shouting"
+    "|yelling|joking|quipping|boasting|complaining|responding|proclaiming|announcing|answering|recalling"
+    "|admitting|acknowledging|conceding|predicting|pleading|lamenting|reminding|repeating|mocking|scoffing"
 )
 """``…, saying “…”``: participles that introduce speech after a name."""
 _POSTMOD = (

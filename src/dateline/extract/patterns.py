@@ -279,6 +279,7 @@ SPEECH_VERBS = word_table(
     demanded|demands|exclaimed|chanted|sang|sings|scoffed|mused|blasted|described|describes|read|reads
     asserted|asserts|retorted|interjected|fumed|barked|snapped|opined|shot back|fired back|wrote back|scolded
     chided|thundered|marveled|marvelled|gushed|sniped|groused|griped|retaliated
+    remembered|remembers|put it|puts it|reasoned|pleaded
     """
 )
 """Verbs and phrases that introduce or close a direct quote."""
