@@ -152,10 +152,16 @@ AFTER_DASH = compile_anchored(rf"[\s,.!?]*(?P<cue>[―—])\s*(?P<np>{NAME_NP})[
 """A byline-style attribution closing a paragraph: ``.” ― Carla Sanchez``."""
 AFTER_ACCORDING = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{ACCORDING_TO})\s+{NP}")
 _TAIL_REST = r"(?:[\s,][^“”\"]{0,100})?$"
-SENTENCE_TAIL = compile_kept(
-    rf",\s+{NP}{_ADV}\s+(?P<cue>{_VERB})[.!?]?\s*$|,\s+(?P<cue2>{_VERB})\s+(?P<np2>{NAME_NP})[.!?]?\s*$"
+_TAIL_TIME = (
+    rf"(?:,?\s+(?:on\s+)?{alternation(w.title() for w in WEEKDAYS)}(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
-"""``“…” to grow the field, Schutte said.``: an attribution closing the sentence the passage sits in."""
+SENTENCE_TAIL = compile_kept(
+    rf",\s+{NP}{_ADV}\s+(?P<cue>{_VERB}){_TAIL_TIME}[.!?]?\s*$"
+    rf"|,\s+(?P<cue2>{_VERB})\s+(?P<np2>{NAME_NP}|{DESCR_NAMED_NP}|{DESCR_NP},\s+(?P<appos2>{_APPOS_NAME_RE}),?)"
+    rf"{_TAIL_TIME}[.!?]?\s*$"
+)
+"""``“…” to grow the field, Schutte said.`` / ``…, said the bureau’s director, Jo Pike, on Monday.``: an
+attribution closing the sentence the passage sits in."""
 _VERB_CAP = alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS)
 BEFORE_INVERTED = compile_kept(rf"(?:^|[\s(])(?P<cue>{_VERB_CAP}|{_VERB})\s+(?P<np>{NAME_NP}|{DESCR_NP})\s*[:,]\s*$")
 """``Said Ellis: “…”``: an inverted attribution opening the sentence or a clause (``_INVERSION_OPENERS``)."""
@@ -286,6 +292,7 @@ def attribution_after(text: str, *, after_full_stop: bool = False) -> Attributio
     m = SENTENCE_TAIL.search(window) if words and (words[-1] in SPEECH_VERBS or words[-1][:1].isupper()) else None
     if m is not None:
         np, cue = (m.group("np"), m.group("cue")) if m.group("np") else (m.group("np2"), m.group("cue2"))
+        np = m.group("appos2") or np
         if _good_np(np):
             return Attribution(trim_np(np), cue, "tail")
     return None

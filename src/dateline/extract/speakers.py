@@ -230,10 +230,25 @@ def _inherited(i: int, located: list[_Located], paragraphs: tuple[str, ...]) -> 
             break
         if other.attribution is not None and other.attribution.where == "after":
             return other.attribution
+        if (
+            other.attribution is not None
+            and other.attribution.where == "tail"
+            and _same_sentence(item, other, paragraphs)
+        ):
+            # ``… did not find “ties of any consequence,” aside from “casually” …, said Jo Pike.``
+            return other.attribution
     first = item.span.parts[0]
     if para > 0 and paragraphs[para][: max(first.open_at, 0)].strip() == "":
         return attribution_intro(paragraphs[para - 1])
     return None
+
+
+def _same_sentence(first: _Located, later: _Located, paragraphs: tuple[str, ...]) -> bool:
+    """No sentence ends between the close of ``first`` and the opening of ``later`` (same paragraph)."""
+    close, start = first.span.parts[-1].close_at, later.span.parts[0].open_at
+    if close < 0 or start < close or first.span.parts[-1].paragraph != later.span.parts[0].paragraph:
+        return False
+    return not sentence_ends(paragraphs[later.span.paragraph][close + 1 : start] + "“")
 
 
 def _quote_only(span: Span, paragraphs: tuple[str, ...]) -> bool:
