@@ -119,7 +119,7 @@ _APPOS_NAME_RE = rf"(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL
 """A bare personal name in apposition: at least two capitalised words, no title or role."""
 FULL_NAME_NP = _APPOS_NAME_RE
 """Two to five capitalised words and initials, with no title: ``Ada Lin``, ``Marc H. Morial``."""
-AGENT_TITLE = rf"(?:{_TITLE_WORD}|[a-z][a-z-]*{alternation(AGENT_SUFFIXES)})"
+AGENT_TITLE = rf"(?:{_TITLE_WORD}|[a-z][a-z-]{{2,}}{alternation(AGENT_SUFFIXES)})"
 """A lower-case word that can end a title before a name: a listed title word or an agent noun."""
 DESCR_NAMED_NP = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
