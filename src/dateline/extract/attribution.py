@@ -348,6 +348,11 @@ def attribution_before(text: str) -> Attribution | None:
     if last_word in PARTICIPLES:
         m = BEFORE_PARTICIPLE.search(window)
         if m and _good_np(m.group("np")):
+            before = window[: m.start("np")].split()
+            if before and before[-1] in _PLACE_PREPOSITIONS:
+                # ``Ada Lin answered on Facebook writing, “…”``: the name is where, not who (unlike
+                # ``footage of Ada Lin asking`` or ``with Ada Lin saying``).
+                return Attribution("", m.group("cue"), "coordinated")
             return Attribution(trim_np(m.group("np")), m.group("cue"), "before")
     if tail.endswith(":") and not listener_cue:
         m = BEFORE_LABEL.search(window)
@@ -425,6 +430,8 @@ def attribution_byline(next_paragraph: str) -> Attribution | None:
     return None
 
 
+_PLACE_PREPOSITIONS = word_table("on|in|at|to|into|onto|toward|towards|via|through")
+"""Prepositions after which a name before a participle is a place or medium, not the participle's subject."""
 _INVERSION_OPENERS = (",", ";", "—", "–", "(")
 """What may come right before an inverted cue other than the sentence start (``…, added Ellis:``)."""
 _OPENERS = word_table(
