@@ -158,10 +158,10 @@ _TAIL_TIME = (
 SENTENCE_TAIL = compile_kept(
     rf",\s+{NP}{_ADV}\s+(?P<cue>{_VERB}){_TAIL_TIME}[.!?]?\s*$"
     rf"|,\s+(?P<cue2>{_VERB})\s+(?P<np2>{NAME_NP}|{DESCR_NAMED_NP}|{DESCR_NP},\s+(?P<appos2>{_APPOS_NAME_RE}),?)"
-    rf"{_TAIL_TIME}[.!?]?\s*$"
+    rf"(?:,\s+[^,“”\"]{{2,90}})?{_TAIL_TIME}[.!?]?\s*$"
 )
-"""``“…” to grow the field, Schutte said.`` / ``…, said the bureau’s director, Jo Pike, on Monday.``: an
-attribution closing the sentence the passage sits in."""
+"""``“…” to grow the field, Schutte said.`` / ``…, said the bureau’s director, Jo Pike, on Monday.`` / ``…, said
+Jo Pike, an analyst at the Cook Report.``: an attribution closing the sentence the passage sits in."""
 _VERB_CAP = alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS)
 BEFORE_INVERTED = compile_kept(rf"(?:^|[\s(])(?P<cue>{_VERB_CAP}|{_VERB})\s+(?P<np>{NAME_NP}|{DESCR_NP})\s*[:,]\s*$")
 """``Said Ellis: “…”``: an inverted attribution opening the sentence or a clause (``_INVERSION_OPENERS``)."""
