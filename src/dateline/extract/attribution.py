@@ -361,6 +361,8 @@ def attribution_before(text: str) -> Attribution | None:
     found: Attribution | None = None
     for m in BEFORE_PLAIN.finditer(window):
         np = m.group("np")
+        if m.group("cue") in _GO_ON_CUES and not _GO_ON_SPEECH.match(window, m.end("cue")):
+            continue  # ``once the Senate goes on recess``: not the speech sense of ``go on``
         if len(np.split()) > 1 and np.split()[-1] in _RELATIVE_PRONOUNS:
             antecedent = trim_np(np.rsplit(None, 1)[0])
             if antecedent.split()[-1][:1].isupper():
@@ -430,6 +432,9 @@ def attribution_byline(next_paragraph: str) -> Attribution | None:
     return None
 
 
+_GO_ON_CUES = word_table("went on|goes on")
+_GO_ON_SPEECH = compile_anchored(r"\s*(?:[,:]|about\b|to\s+(?:say|add|note|argue)\b|$)")
+"""What follows ``went on`` when it means speaking: ``went on:``, ``went on about``, ``went on to say``."""
 _PLACE_PREPOSITIONS = word_table("on|in|at|to|into|onto|toward|towards|via|through")
 """Prepositions after which a name before a participle is a place or medium, not the participle's subject."""
 _INVERSION_OPENERS = (",", ";", "—", "–", "(")
