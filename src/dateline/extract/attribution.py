@@ -6,10 +6,11 @@ Looked for in this order (the first that matches wins):
 2. After the closing mark, plain: ``,” Mr. Ban wrote`` / ``,” he said`` / ``,” the Secretary-General
    underscored`` / ``,” Ban Ki-moon of the World Health Organization said``. When the passage ended its
    sentence (``“… timing.”``), a next sentence that reports something of its own (``Pryce said he …``)
-   is not its attribution.
+   is not its attribution, and nor is one that opens a sentence ending in a colon (``Pryce added: “``);
+   one ending in a colon yields to an attribution before the passage (``introduces_next``).
 3. After the closing mark: ``” according to NP``.
 4. Before the opening mark, in the same sentence: ``The minister told reporters after the talks: “``,
-   ``According to NP, “``, ``in what NP called “``, or ``NP called the plan “a disgrace”`` (partial
+   ``According to NP, “`` (or, with no other cue, ``According to NP,`` anywhere earlier in the sentence), ``in what NP called “``, or ``NP called the plan “a disgrace”`` (partial
    quotes). After ``told``/``asked`` the phrase is the listener (``Mook told CBS: “``), not the speaker.
 5. At the end of the previous paragraph: ``He wrote:`` or ``Continued Stone:`` followed by a paragraph
    that opens with a quote.
@@ -28,7 +29,9 @@ from .compiled import compile_kept
 from .patterns import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
+    AGENT_SUFFIXES,
     CLAUSE_OPENERS,
+    CLAUSE_WORDS,
     EMBEDDED_SUBJECTS,
     HONORIFICS,
     LOWER,
@@ -38,6 +41,7 @@ from .patterns import (
     OBJECT_PREPOSITIONS,
     POSSESSIVE_PRONOUNS,
     ROLE_NOUNS,
+    SCENE_PREPOSITIONS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     UPPER,
@@ -81,8 +85,13 @@ NAME_NP = (
 """A capitalised name, possibly after titles (``Foreign Minister Sergei Lavrov``, ``panel Chairman Rep. Jason
 Chaffetz (R-Utah)``); it always ends in a capitalised word or a party tag."""
 PRONOUN_NP = r"(?:he|she|they|we|I|it|He|She|They|We|It)(?![\w’'-])"
-DESCR_NP = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w’'-]+){1,6}?"
-"""A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``."""
+DESCR_NP = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|That|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    rf"(?:\s+(?!{alternation(CLAUSE_WORDS)}(?![\w’'-]))[\w’'-]+){{1,6}}?(?:\s+(?:who|which))?"
+)
+"""A determiner phrase: ``the Secretary-General``, ``a spokesman for the ministry``, ``the 65-year-old diplomat``.
+It holds no ``CLAUSE_WORDS``, and a lower-case ``that`` opens a clause (``said that the Senate``), not a phrase;
+only a closing relative pronoun may follow (``the Harbour Authority which reported``: the antecedent speaks)."""
 BARE_PLURAL_NP = r"(?:officials|sources|analysts|experts|police|authorities|witnesses|residents|critics|aides)"
 TITLED_NP = rf"(?:[Tt]he\s+{_HON}\s+{NAME_NP})"
 """``the Rev. Peter Wherry``: a determiner before an honorific and a name is still the name."""
@@ -96,6 +105,8 @@ _ADV = rf"(?:\s+{alternation(_ADVERBS)})?"
 PARTICIPLES = word_table(
     "saying|calling|adding|telling|noting|arguing|asking|writing|warning|declaring|insisting|describing|tweeting"
     "|stating|suggesting|explaining|claiming|chanting|remarking|urging|vowing|promising|replying|shouting"
+    "|yelling|joking|quipping|boasting|complaining|responding|proclaiming|announcing|answering|recalling"
+    "|admitting|acknowledging|conceding|predicting|pleading|lamenting|reminding|repeating|mocking|scoffing"
 )
 """``…, saying “…”``: participles that introduce speech after a name."""
 _POSTMOD = (
@@ -106,23 +117,54 @@ _POSTMOD = (
 
 _APPOS_NAME_RE = rf"(?:{UPPER}\.\s*)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_INITIAL}|{_CAP})){{1,4}}"
 """A bare personal name in apposition: at least two capitalised words, no title or role."""
+FULL_NAME_NP = _APPOS_NAME_RE
+"""Two to five capitalised words and initials, with no title: ``Ada Lin``, ``Marc H. Morial``."""
+AGENT_TITLE = rf"(?:{_TITLE_WORD}|[a-z][a-z-]{{2,}}{alternation(AGENT_SUFFIXES)})"
+"""A lower-case word that can end a title before a name: a listed title word or an agent noun."""
+DESCR_NAMED_NP = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    rf"(?:\s+(?!{alternation(CLAUSE_WORDS)}(?![\w’'-]))[\w’'-]+){{1,5}}?\s+{FULL_NAME_NP}(?=\s*[,;:!?]|\s*\.(?!\w)|\s*$)"
+)
+"""``his campaign manager Ada Lin``: a determiner phrase that ends in a full name, closing the clause. The
+lazy ``DESCR_NP`` would stop at ``his campaign``."""
+DESCR_CLAUSE_NP = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    rf"(?:\s+(?!{alternation(CLAUSE_WORDS | OBJECT_PREPOSITIONS)}(?![\w’'-]))[\w’'-]+){{1,6}}"
+    r"(?=\s*[,;:!?]|\s*\.(?!\w)|\s*$)"
+)
+"""``,” said the Democratic nominee.``: after an inverted cue, a determiner phrase that runs to the end of the
+clause is the whole speaker phrase; the lazy ``DESCR_NP`` would stop at ``the Democratic``."""
 AFTER_INVERTED = compile_anchored(
-    rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+{NP}"
+    rf"[\s,.!?;:—–-]*(?P<cue>{_VERB}){_ADV}\s+"
+    rf"(?P<np>{PRONOUN_NP}|{NAME_NP}|{TITLED_NP}|{DESCR_NAMED_NP}|{DESCR_CLAUSE_NP}|{DESCR_NP}|{BARE_PLURAL_NP})"
     rf"(?:(?:[’']s)?(?:\s+[\w’'-]+){{0,4}}?,\s+(?P<appos>{_APPOS_NAME_RE})(?=[,.;]|\s+(?:on|in|at|who)\b|\s*$))?"
 )
 """``,” said Gov. Schwarzenegger`` / ``,” said the bureau’s director, James B. Comey,``."""
 AFTER_PLAIN = compile_anchored(rf"[\s,.!?;:—–-]*{NP}{_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
+AFTER_LONG_APPOS = compile_anchored(
+    rf"[\s,.!?;:—–-]*(?!{alternation(w.title() for w in OBJECT_PREPOSITIONS | SCENE_PREPOSITIONS)}\s)"
+    rf"(?P<np>{NAME_NP}),\s+(?P<appos>[^,“”\"]{{1,90}}(?:,\s+[^,“”\"]{{1,60}}){{1,3}}),"
+    rf"{_ADV}\s+(?P<cue>{_VERB})\b"
+)
+"""``,” Ada Lin, 30, of Dayton, Ohio, said`` / ``,” Ada Lin, the mayor, one of the founders, said``: right after
+the closing mark, a name whose apposition holds commas of its own (not ``Of Carson, Lin, who …, said``)."""
 AFTER_DASH = compile_anchored(rf"[\s,.!?]*(?P<cue>[―—])\s*(?P<np>{NAME_NP})[\s.]*$")
 """A byline-style attribution closing a paragraph: ``.” ― Carla Sanchez``."""
 AFTER_ACCORDING = compile_anchored(rf"[\s,.!?;:—–-]*(?P<cue>{ACCORDING_TO})\s+{NP}")
 _TAIL_REST = r"(?:[\s,][^“”\"]{0,100})?$"
-SENTENCE_TAIL = compile_kept(
-    rf",\s+{NP}{_ADV}\s+(?P<cue>{_VERB})[.!?]?\s*$|,\s+(?P<cue2>{_VERB})\s+(?P<np2>{NAME_NP})[.!?]?\s*$"
+_TAIL_TIME = (
+    rf"(?:,?\s+(?:on\s+)?{alternation(w.title() for w in WEEKDAYS)}(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
-"""``“…” to grow the field, Schutte said.``: an attribution closing the sentence the passage sits in."""
+SENTENCE_TAIL = compile_kept(
+    rf",\s+{NP}{_ADV}\s+(?P<cue>{_VERB}){_TAIL_TIME}[.!?]?\s*$"
+    rf"|,\s+(?P<cue2>{_VERB})\s+(?P<np2>{NAME_NP}|{DESCR_NAMED_NP}|{DESCR_NP},\s+(?P<appos2>{_APPOS_NAME_RE}),?)"
+    rf"(?:,\s+[^,“”\"]{{2,90}})?{_TAIL_TIME}[.!?]?\s*$"
+)
+"""``“…” to grow the field, Schutte said.`` / ``…, said the bureau’s director, Jo Pike, on Monday.`` / ``…, said
+Jo Pike, an analyst at the Cook Report.``: an attribution closing the sentence the passage sits in."""
 _VERB_CAP = alternation(w[:1].upper() + w[1:] for w in SPEECH_VERBS)
 BEFORE_INVERTED = compile_kept(rf"(?:^|[\s(])(?P<cue>{_VERB_CAP}|{_VERB})\s+(?P<np>{NAME_NP}|{DESCR_NP})\s*[:,]\s*$")
-"""``Said Ellis: “…”``: an inverted attribution opening the sentence."""
+"""``Said Ellis: “…”``: an inverted attribution opening the sentence or a clause (``_INVERSION_OPENERS``)."""
 BEFORE_PARTICIPLE = compile_kept(rf"(?:^|[\s(])(?P<np>{NAME_NP})\s+(?P<cue>{alternation(PARTICIPLES)})[,:]?\s*$")
 """``footage of Ada Lin asking, “…”``: a name right before a participle that introduces speech."""
 BEFORE_LABEL = compile_kept(
@@ -146,12 +188,19 @@ _NAMING_VERB_ENDS = tuple(sorted({v.split()[-1] for v in NAMING_VERBS}))
 """Last words of ``NAMING_VERBS``: a window that ends in none of them skips ``BEFORE_WHAT_CALLED``."""
 BEFORE_POSSESSIVE = compile_kept(
     rf"(?:^|[\s(])(?P<np>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{NAME_NP}[’']s)(?:\s+[a-z-]+){{0,2}}?"
-    rf"\s+(?P<cue>{alternation(SPEECH_NOUNS)})\b[^“”\".!?;:]{{0,60}}$"
+    rf"\s+(?P<cue>{alternation(SPEECH_NOUNS)})\b[^“”\".!?;:]{{0,60}}:?\s*$"
 )
 """``his call for “a total and complete ban”`` / ``Trump’s promise to be “neutral”``: the owner of what
 was said is its speaker."""
 _CUE_WORD = compile_kept(rf"\b(?:{_VERB}|{alternation(NAMING_VERBS)}|{alternation(PARTICIPLES)})\b")
 BEFORE_ACCORDING = compile_kept(rf"(?P<cue>[Aa]ccording to)\s+{NP}\s*,?\s*$")
+ACCORDING_CLAUSE = compile_kept(
+    rf"\b(?P<cue>[Aa]ccording to)\s+(?P<np>{NAME_NP}|{DESCR_NP}"
+    rf"|(?:[\w’'.-]+\s+){{0,5}}?{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{1,3}})"
+    rf"(?:\s+(?:of|at|from|with)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,4}})?\s*,\s"
+)
+"""``According to Ada Lin of the Tribune, the plan reeks of “fear”``: an ``according to`` phrase earlier in
+the sentence is the source of a passage that no speech verb attributes."""
 BEFORE_PLAIN = compile_kept(rf"(?:^|[\s(])({NP}){_POSTMOD}{_ADV},?\s+(?P<cue>{_VERB})\b")
 INTRO_END = compile_kept(rf"{NP}{_POSTMOD}{_ADV}\s+(?P<cue>{_VERB})\b[^.!?“”\"]{{0,80}}:\s*$")
 INTRO_INVERTED = compile_anchored(rf"(?P<cue>{_VERB_CAP})\s+(?P<np>{NAME_NP}):\s*$")
@@ -222,9 +271,17 @@ def attribution_after(text: str, *, after_full_stop: bool = False) -> Attributio
     (``Smith said on Tuesday.``), not when it opens reported speech of its own (``Smith said he would …``).
     """
     window = _clip_after(text)
-    if not window.strip():
-        return None
-    for rx in (AFTER_ACCORDING, AFTER_INVERTED, AFTER_PLAIN, AFTER_DASH, AFTER_LOOSE, AFTER_INVERTED_LOOSE):
+    if not window.strip() or (after_full_stop and window.rstrip().endswith(":")):
+        return None  # ``“… timing.” Ada Lin added: “…”``: a new sentence that introduces the next passage
+    for rx in (
+        AFTER_ACCORDING,
+        AFTER_INVERTED,
+        AFTER_PLAIN,
+        AFTER_LONG_APPOS,
+        AFTER_DASH,
+        AFTER_LOOSE,
+        AFTER_INVERTED_LOOSE,
+    ):
         m = rx.match(window)
         if m and _good_np(m.group("np")):
             if after_full_stop and _opens_own_clause(window, m):
@@ -235,9 +292,19 @@ def attribution_after(text: str, *, after_full_stop: bool = False) -> Attributio
     m = SENTENCE_TAIL.search(window) if words and (words[-1] in SPEECH_VERBS or words[-1][:1].isupper()) else None
     if m is not None:
         np, cue = (m.group("np"), m.group("cue")) if m.group("np") else (m.group("np2"), m.group("cue2"))
+        np = m.group("appos2") or np
         if _good_np(np):
             return Attribution(trim_np(np), cue, "tail")
     return None
+
+
+def introduces_next(text: str) -> bool:
+    """The attribution after a closing mark ends in a colon (``, Trump said: “``): it introduces what follows.
+
+    Such a cue belongs to the next passage first; the one before it keeps it only when nothing else
+    attributes it (``“A,” he said: “B.”``), while ``After Ada Lin said it was “unfair,” Bo Park said:``
+    gives the passage to Ada Lin."""
+    return _clip_after(text).rstrip().endswith(":")
 
 
 def _opens_own_clause(window: str, m: re.Match[str]) -> bool:
@@ -272,13 +339,20 @@ def attribution_before(text: str) -> Attribution | None:
         m = BEFORE_INVERTED.search(window)
         if m and _good_np(m.group("np")):
             cue = m.group("cue").lower()
-            if cue not in ADDRESSEE_VERBS:
+            if cue in ADDRESSEE_VERBS:
+                # ``Priebus later Thursday told Fox News: “…”``: the listener follows; the sentence's subject speaks.
+                listener_cue = cue
+            elif not window[: m.start("cue")].strip() or window[: m.start("cue")].rstrip().endswith(_INVERSION_OPENERS):
                 return Attribution(trim_np(m.group("np")), cue, "before")
-            # ``Priebus later Thursday told Fox News: “…”``: the listener follows; the sentence's subject speaks.
-            listener_cue = cue
+            # (``He explained the headline by saying: “``: mid-clause, the phrase after the cue is its object)
     if last_word in PARTICIPLES:
         m = BEFORE_PARTICIPLE.search(window)
         if m and _good_np(m.group("np")):
+            before = window[: m.start("np")].split()
+            if before and before[-1] in _PLACE_PREPOSITIONS:
+                # ``Ada Lin answered on Facebook writing, “…”``: the name is where, not who (unlike
+                # ``footage of Ada Lin asking`` or ``with Ada Lin saying``).
+                return Attribution("", m.group("cue"), "coordinated")
             return Attribution(trim_np(m.group("np")), m.group("cue"), "before")
     if tail.endswith(":") and not listener_cue:
         m = BEFORE_LABEL.search(window)
@@ -287,9 +361,17 @@ def attribution_before(text: str) -> Attribution | None:
     found: Attribution | None = None
     for m in BEFORE_PLAIN.finditer(window):
         np = m.group("np")
+        if m.group("cue") in _GO_ON_CUES and not _GO_ON_SPEECH.match(window, m.end("cue")):
+            continue  # ``once the Senate goes on recess``: not the speech sense of ``go on``
         if len(np.split()) > 1 and np.split()[-1] in _RELATIVE_PRONOUNS:
-            # ``the police department, which reported “…”``: the relative pronoun's antecedent speaks.
-            found = Attribution(trim_np(np.rsplit(None, 1)[0]), m.group("cue"), "before")
+            antecedent = trim_np(np.rsplit(None, 1)[0])
+            if antecedent.split()[-1][:1].isupper():
+                # ``the Harbour Authority which reported “…”``: a named antecedent speaks.
+                found = Attribution(antecedent, m.group("cue"), "before")
+            else:
+                # ``… forced to defend not paying an architect who said he was stiffed, saying, “…”``: a
+                # clause on an unnamed object is an aside; the sentence's subject speaks.
+                found = Attribution("", m.group("cue"), "coordinated")
         elif np.split()[-1] in _NP_NEVER_ENDS or _object_position(window, m):
             # ``Trump called on her to resign and said, “…”``: the cue's subject opens the sentence.
             found = Attribution("", m.group("cue"), "coordinated")
@@ -304,6 +386,10 @@ def attribution_before(text: str) -> Attribution | None:
         if m and _good_np(m.group("np")) and not _CUE_WORD.search(window, 0, m.start()):
             np = m.group("np")
             return Attribution(POSSESSIVE_PRONOUNS.get(np.lower(), trim_np(np)), m.group("cue"), "before")
+    if found is None and "ccording to " in window:
+        m = ACCORDING_CLAUSE.search(window)
+        if m and _good_np(m.group("np")):
+            return Attribution(trim_np(m.group("np")), "according to", "before")
     return found
 
 
@@ -319,8 +405,10 @@ def _object_position(window: str, m: re.Match[str]) -> bool:
     words = np.split()
     descriptor = words[0] in _DESCRIPTOR_HEADS or words[0].lower() in _DESCRIPTOR_HEADS
     before = window[: m.start("np")].split()
-    if before and before[-1] in OBJECT_PREPOSITIONS and not (len(before) > 1 and before[-2][:1].isupper()):
-        # (``Council on American-Islamic Relations Director Ada Lin says``: the preposition is inside a name)
+    inside_name = len(before) > 1 and before[-2][:1].isupper() and words[0][:1].isupper()
+    if before and before[-1] in OBJECT_PREPOSITIONS and not inside_name:
+        # (``Council on American-Islamic Relations Director Ada Lin says``: the preposition is inside a name;
+        # ``Trump at the time said`` is not, since a lower-case phrase follows it)
         return not (descriptor and words[-1][:1].isupper())
     return descriptor and not m.group("appos") and "," in window[m.end("np") : m.start("cue")]
 
@@ -344,6 +432,13 @@ def attribution_byline(next_paragraph: str) -> Attribution | None:
     return None
 
 
+_GO_ON_CUES = word_table("went on|goes on")
+_GO_ON_SPEECH = compile_anchored(r"\s*(?:[,:]|about\b|to\s+(?:say|add|note|argue)\b|$)")
+"""What follows ``went on`` when it means speaking: ``went on:``, ``went on about``, ``went on to say``."""
+_PLACE_PREPOSITIONS = word_table("on|in|at|to|into|onto|toward|towards|via|through")
+"""Prepositions after which a name before a participle is a place or medium, not the participle's subject."""
+_INVERSION_OPENERS = (",", ";", "—", "–", "(")
+"""What may come right before an inverted cue other than the sentence start (``…, added Ellis:``)."""
 _OPENERS = word_table(
     "But|And|So|Yet|Then|Now|Still|However|Though|Although|While|When|Also|Instead|Meanwhile|Later|Earlier|Indeed"
 )

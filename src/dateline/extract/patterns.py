@@ -260,6 +260,9 @@ ROLE_NOUNS = word_table(
     """
 )
 """Role nouns that precede a name (``Foreign Minister Sergei Lavrov``) or stand in for it (``the minister``)."""
+AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ant", "ian", "ate", "ee", "man", "woman")
+"""Endings of lower-case agent nouns that stand as a title before a name (``developer``, ``delegate``,
+``organizer``, ``strategist``), where the title tables have no entry."""
 ROLE_LINKS = word_table("of|for")
 """Words that carry a title on (``Secretary of State``, ``Minister for Europe``) before the name."""
 
@@ -276,6 +279,7 @@ SPEECH_VERBS = word_table(
     demanded|demands|exclaimed|chanted|sang|sings|scoffed|mused|blasted|described|describes|read|reads
     asserted|asserts|retorted|interjected|fumed|barked|snapped|opined|shot back|fired back|wrote back|scolded
     chided|thundered|marveled|marvelled|gushed|sniped|groused|griped|retaliated
+    remembered|remembers|put it|puts it|reasoned|pleaded
     """
 )
 """Verbs and phrases that introduce or close a direct quote."""
@@ -291,6 +295,8 @@ SPEECH_NOUNS = word_table(
     claim|claims|call|calls|promise|promises|pledge|pledges|vow|vows|statement|statements|remark|remarks
     comment|comments|words|assertion|assertions|insistence|warning|warnings|argument|declaration|demand
     demands|suggestion|description|boast|prediction|plea|admission|accusation|accusations|charge|insult
+    slogan|slogans|response|reply|answer|retort|quip|joke|phrase|catchphrase|motto|mantra|message|tweet
+    tweets|letter|email|question|broadside|criticism|complaint|complaints|refrain|line|lines|pitch
     """
 )
 """Nouns for something said: ``his call for “a total and complete ban”`` is his."""
@@ -314,6 +320,17 @@ GENDER_EVIDENCE_FEMALE = word_table("she|herself")
 after ``Clinton attacked Trump`` they point at the object as often as at the subject."""
 SPEAKER_PRONOUNS = word_table("he|she|He|She|they|They|I|we|We|it|It")
 
+CLAUSE_WORDS = word_table(
+    """
+    is|was|are|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must
+    that|which|who|whom|whose|what|when|where|why|how|if|whether|because|after|before|while|than|being
+    he|she|they|we|I|it|you|him|them|us|me
+    """
+)
+"""Words a determiner phrase that names a speaker never contains: ``the company`` or ``a spokesman for the
+ministry`` is a speaker, ``his comments came after being`` (asked) or ``the debate audience that she``
+(believes) is a clause that has run into a verb."""
+
 UNNAMED_SPEAKER_HEADS = word_table(
     """
     spokesman|spokeswoman|spokesperson|official|officials|source|sources|statement|report|agency|ministry
@@ -324,6 +341,17 @@ UNNAMED_SPEAKER_HEADS = word_table(
     """
 )
 """Heads of descriptor speakers (``a spokesman for the ministry``) left unresolved."""
+
+UNNAMED_PERSON_HEADS = word_table(
+    """
+    official|officials|source|sources|aide|aides|adviser|advisers|advisor|advisors|strategist|strategists
+    operative|operatives|insider|insiders|spokesman|spokeswoman|spokesperson|staffer|staffers|associate
+    associates|ally|allies|supporter|supporters|donor|donors|lawmaker|lawmakers|member|members|leader|leaders
+    nominee|candidate|lawyer|attorney|friend|friends|colleague|colleagues|employee|employees|voter|voters
+    """
+)
+"""Heads of a descriptor that name a person left unnamed: in ``a senior Cruz adviser`` or ``the Democratic
+nominee`` the capitals say whose adviser or which party, not who speaks."""
 
 OBJECT_PREPOSITIONS = word_table(
     """

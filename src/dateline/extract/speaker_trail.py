@@ -10,7 +10,8 @@ earlier quote. The trail keeps both in reading order.
    marks: there the speaker names someone they talk about (``“Trump is making us less safe,” he said``).
 2. Each quote whose speaker resolved to a name adds itself as it is read.
 3. ``pronoun`` walks back from the quote's position to the nearest source that fits: a person whose
-   gender, when known, agrees with ``he``/``she``; an organisation for ``it``; anyone for ``they``.
+   gender, when known, agrees with ``he``/``she`` and whose name does not end in an organisation word
+   (``ORG_WORDS``); an organisation for ``it``; anyone for ``they``.
 4. When no source fits a ``he``/``she``, the last person of that gender mentioned before the quote
    (outside quotation marks).
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import EntityKind
 from .entities import EntityIndex
-from .patterns import PRONOUNS_FEMALE, PRONOUNS_MALE
+from .patterns import ORG_WORDS, PRONOUNS_FEMALE, PRONOUNS_MALE
 from .quotes import inside, quoted_ranges
 from .speaker_gender import text_genders
 from .speaker_subjects import Subject
@@ -106,8 +107,8 @@ class SourceTrail:
             if s.where >= where:
                 continue
             if want is not None:
-                if s.kind is EntityKind.ORGANIZATION:
-                    continue
+                if s.kind is EntityKind.ORGANIZATION or s.name.rsplit(None, 1)[-1] in ORG_WORDS:
+                    continue  # (``Carol Creek Elementary School`` typed a person is no ``he``)
                 if s.entity is not None and self._genders.get(s.entity, want) != want:
                     continue
                 return s.name, s.entity

@@ -27,10 +27,12 @@ from .attribution import (
     attribution_before,
     attribution_byline,
     attribution_intro,
+    introduces_next,
     sentence_ends,
 )
 from .compiled import compile_kept
 from .entities import EntityIndex
+from .entity_demonyms import is_demonym
 from .patterns import (
     CLOSE_QUOTES,
     HONORIFICS,
@@ -41,12 +43,13 @@ from .patterns import (
     SCENE_PREPOSITIONS,
     SPEAKER_PRONOUNS,
     STRAIGHT_QUOTE,
+    UNNAMED_PERSON_HEADS,
     UNNAMED_SPEAKER_HEADS,
     alternation,
     word_table,
 )
 from .quotes import TRANSCRIPT_LABEL_RE, Span
-from .speaker_subjects import reported_sources, sentence_subjects, subject_at
+from .speaker_subjects import clause_subject, reported_sources, sentence_subjects, subject_at
 from .speaker_trail import SourceTrail
 
 NAMING_CUES = word_table(
@@ -80,13 +83,17 @@ class _Located:
 def _attribute(span: Span, paragraphs: tuple[str, ...]) -> Attribution | None:
     last, first = span.parts[-1], span.parts[0]
     after = None
+    weak = False  # the cue after the passage ends in a colon: it introduces the next one
     if last.close_at >= 0:
         text = paragraphs[last.paragraph]
         full_stop = text[: last.close_at].rstrip().endswith(".")
         after = attribution_after(text[last.close_at + 1 :], after_full_stop=full_stop)
-    if after:
+        weak = after is not None and introduces_next(text[last.close_at + 1 :])
+    if after and not weak:
         return after
     before = attribution_before(paragraphs[first.paragraph][: first.open_at]) if first.open_at >= 0 else None
+    if before is None and after is not None:
+        return after
     if (
         before is None
         and last.close_at >= 0
@@ -191,7 +198,10 @@ def _subject_of_sentence(
     found = subject_at(head, start)
     if found is None:
         return None
-    np, verb, _ = found
+    np, verb, verb_end = found
+    clause = clause_subject(head, verb_end)
+    if clause is not None and index.person_for(clause[0]) is not None:
+        np, verb, _ = clause
     if own_sentence and index.person_for(np) is None:
         return None
     if (
@@ -220,10 +230,25 @@ def _inherited(i: int, located: list[_Located], paragraphs: tuple[str, ...]) -> 
             break
         if other.attribution is not None and other.attribution.where == "after":
             return other.attribution
+        if (
+            other.attribution is not None
+            and other.attribution.where == "tail"
+            and _same_sentence(item, other, paragraphs)
+        ):
+            # ``… did not find “ties of any consequence,” aside from “casually” …, said Jo Pike.``
+            return other.attribution
     first = item.span.parts[0]
     if para > 0 and paragraphs[para][: max(first.open_at, 0)].strip() == "":
         return attribution_intro(paragraphs[para - 1])
     return None
+
+
+def _same_sentence(first: _Located, later: _Located, paragraphs: tuple[str, ...]) -> bool:
+    """No sentence ends between the close of ``first`` and the opening of ``later`` (same paragraph)."""
+    close, start = first.span.parts[-1].close_at, later.span.parts[0].open_at
+    if close < 0 or start < close or first.span.parts[-1].paragraph != later.span.parts[0].paragraph:
+        return False
+    return not sentence_ends(paragraphs[later.span.paragraph][close + 1 : start] + "“")
 
 
 def _quote_only(span: Span, paragraphs: tuple[str, ...]) -> bool:
@@ -311,6 +336,11 @@ def _named_in_descriptor(words: list[str], index: EntityIndex) -> tuple[str | No
     name = " ".join(run)
     if name.endswith(("’s", "'s")):
         name = name[:-2]
+    head = bares[-1].lower() if bares else ""
+    if not at_end and (head in ROLE_WORDS_LOWER or head in UNNAMED_PERSON_HEADS or all(is_demonym(w) for w in run)):
+        # ``a senior Cruz adviser`` / ``the Democratic nominee``: the capitals qualify a person the phrase
+        # leaves unnamed (``the IMF report`` is the IMF's; ``the IMF chief`` is not the IMF)
+        return None, None
     found = _entity_speaker(name, index)
     if found[0] is not None:
         return found
