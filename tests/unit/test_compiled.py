@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dateline.extract import attribution, compiled, patterns
+from dateline.extract import attribution_patterns, compiled, patterns
 from dateline.extract.prepared import TABLES_ENV
 
-BIG = attribution.AFTER_PLAIN.pattern
+BIG = attribution_patterns.AFTER_PLAIN.pattern
 SAMPLES = [", Mr. Ban said", ", the Secretary-General told reporters", " said she", ", Erdoğan said on Monday", "x"]
 
 

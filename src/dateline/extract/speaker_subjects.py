@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import AGENT_TITLE, FULL_NAME_NP, NAME_NP, PRONOUN_NP, sentence_ends, trim_np
+from .attribution import sentence_ends, trim_np
+from .attribution_patterns import AGENT_TITLE, FULL_NAME_NP, NAME_NP, PRONOUN_NP
 from .compiled import compile_kept
 from .patterns import (
     AGENT_SUFFIXES,

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from ..model import EntityKind, Quote
 from .attribution import (
-    PARTICIPLES,
     Attribution,
     attribution_after,
     attribution_before,
@@ -30,6 +29,7 @@ from .attribution import (
     introduces_next,
     sentence_ends,
 )
+from .attribution_patterns import PARTICIPLES
 from .compiled import compile_kept
 from .entities import EntityIndex
 from .entity_demonyms import is_demonym
