@@ -228,6 +228,64 @@ FOOTER_START_RES: tuple[re.Pattern[str], ...] = tuple(
 )
 """Lines after which everything to the end of the file is a footer block."""
 
+BOILERPLATE_LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    r"\bjoin now\b": ("join now",),
+    r"\s[-–—|]\s*(?:JOIN|SIGN UP|SUBSCRIBE|REGISTER|APPLY|LEARN MORE|DONATE|BUY|SHOP|GET)(?: [A-Z]+){0,3}!?$": (
+        "join", "sign up", "subscribe", "register", "apply", "learn more", "donate", "buy", "shop", "get",
+    ),
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)": ("sign up", "subscribe"),
+    r"all rights reserved\.?$": ("all rights reserved",),
+    r"\b(?:we|site|website) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b": (
+        "cookie",
+    ),
+}  # fmt: skip
+"""For each ``BOILERPLATE_LINE_RES`` rule not anchored at the line start: lower-case words it cannot match
+without (one of them, after :func:`ascii_fold`). Most lines hold none, and then the rule need not run."""
+
+_CASE_ALIASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The only characters outside ASCII that ``re.IGNORECASE`` matches with an ASCII letter: İ ı ſ K."""
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` lower-cased, with every character ``re.IGNORECASE`` equates with an ASCII letter made that letter.
+
+    A rule's keyword (ASCII, lower case) is in ``ascii_fold(text)`` whenever the rule matches ``text``.
+    """
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
+        text = text.translate(_CASE_ALIASES)  # rare: a translation table is slow on every line
+    return text.lower()
+
+
+def opens_with_caret(rx: re.Pattern[str]) -> bool:
+    """True when every match of ``rx`` must begin at ``^`` (no top-level alternative escapes it)."""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    items = _parser.parse(rx.pattern, rx.flags).data
+    return bool(items) and items[0] == (_constants.AT, _constants.AT_BEGINNING)
+
+
+def _anchored_union(rules: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern, used with ``match``, that matches where any of ``rules`` (each opening with ``^``) matches.
+
+    Without ``re.MULTILINE`` a ``^`` rule can only match at the start, so one ``match`` of the alternation
+    gives the verdict of a ``search`` by each rule. The flags must be the same for all of them.
+    """
+    items = list(rules)
+    flags = {rx.flags for rx in items}
+    if not items or len(flags) != 1 or re.M & flags.pop() or not all(opens_with_caret(rx) for rx in items):
+        raise ValueError("an anchored union needs rules that open with ^ and share their flags (not MULTILINE)")
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx in items), items[0].flags)
+
+
+BOILERPLATE_LINE_START_RE = _anchored_union(rx for rx in BOILERPLATE_LINE_RES if opens_with_caret(rx))
+"""The ``BOILERPLATE_LINE_RES`` rules anchored at the line start, as one pattern for ``match``."""
+BOILERPLATE_LINE_FREE: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (rx, BOILERPLATE_LINE_KEYWORDS[rx.pattern]) for rx in BOILERPLATE_LINE_RES if not opens_with_caret(rx)
+)
+"""The other ``BOILERPLATE_LINE_RES`` rules, each with its keywords."""
+FOOTER_START_RE = _anchored_union(FOOTER_START_RES)
+"""``FOOTER_START_RES`` (all anchored at the line start) as one pattern for ``match``."""
+
 TAGS_LINE_RE = compile_anchored(r"^(?:tags|topics|keywords|filed under)\s*:\s*(?P<tags>\S.{0,400})$", re.I)
 """A trailing ``Tags: a, b, c`` line in a plain-text release."""
 
