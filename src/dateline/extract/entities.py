@@ -24,12 +24,15 @@ from . import lexicon
 from .entity_demonyms import is_demonym
 from .entity_kinds import is_acronym, kind_votes
 from .mentions import Mention, is_initial
+from .name_search import find_names
 from .patterns import ORG_WORDS
 
 WEAK_VOTES = 1.0
 """A cluster whose best kind has no more weight than this was typed on defaults, not evidence."""
 _ACR_PAREN = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
 _ACR_OR = re.compile(r",?\s+or\s+(?:the\s+)?(?P<acr>[A-Z][A-Z0-9&.-]{1,11})\b")
+_SAME_NAME_GAP = re.compile(r"\s*\(\s*|,?\s+or\s+(?:the\s+)?")
+"""What lies between ``Long Name`` and its acronym when both name the entity once (used with ``fullmatch``)."""
 
 
 def acronym_fits(long: str, acr: str) -> bool:
@@ -304,19 +307,18 @@ def _count(paragraphs: tuple[str, ...], clusters: list[_Cluster]) -> tuple[dict[
     if not owner:
         return {}, []
     alts = sorted(owner, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
     counts: dict[int, int] = defaultdict(int)
     positions: list[tuple[int, int, int]] = []
     for p, text in enumerate(paragraphs):
         prev_end, prev_owner = -100, None
-        for m in rx.finditer(text):
-            c = owner[m.group(0)]
-            gap = text[prev_end : m.start()]
+        for start, end, name in find_names(text, alts):
+            c = owner[name]
+            gap = text[prev_end:start]
             # "Long Name (ABBR)" and "Long Name, or ABBR" name the entity once.
-            if c is prev_owner and re.fullmatch(r"\s*\(\s*|,?\s+or\s+(?:the\s+)?", gap):
-                prev_end = m.end()
+            if c is prev_owner and _SAME_NAME_GAP.fullmatch(gap):
+                prev_end = end
                 continue
             counts[id(c)] += 1
-            positions.append((p, m.start(), id(c)))
-            prev_end, prev_owner = m.end(), c
+            positions.append((p, start, id(c)))
+            prev_end, prev_owner = end, c
     return counts, positions
