@@ -76,10 +76,20 @@ class _Cluster:
 
     @property
     def kind(self) -> EntityKind:
-        if not self.votes:
+        """The kind with the most votes; a tie goes to the kind earlier in ``_KIND_ORDER``."""
+        votes = self.votes
+        if not votes:
             return EntityKind.OTHER
-        order = [EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.OTHER]
-        return max(order, key=lambda k: (self.votes[k], -order.index(k)))
+        # A plain loop, not max() with a key: clustering asks every cluster's kind for every new mention.
+        best, top = EntityKind.OTHER, 0.0
+        for i, kind in enumerate(_KIND_ORDER):
+            weight = votes[kind]  # the defaultdict fills in every kind, as it always has here
+            if i == 0 or weight > top:
+                best, top = kind, weight
+        return best
+
+
+_KIND_ORDER = (EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.OTHER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,18 +104,37 @@ class EntityIndex:
     roles: dict[str, int]
     """Lower-cased title word (``secretary-general``, ``minister``) → person entity index."""
     genders: dict[int, str]
+    _person_words: dict[str, int] = field(init=False, repr=False, compare=False)
+    """Each word of a person's name → the first person entity whose name has it."""
+    _person_for: dict[str, int | None] = field(init=False, repr=False, compare=False)
+    """Answers of :meth:`person_for` given so far (the speaker stage asks about the same phrases often)."""
+
+    def __post_init__(self) -> None:
+        words: dict[str, int] = {}
+        for i, ent in enumerate(self.entities):
+            if ent.kind is EntityKind.PERSON:
+                for word in ent.name.split():
+                    words.setdefault(word, i)
+        object.__setattr__(self, "_person_words", words)
+        object.__setattr__(self, "_person_for", {})
 
     def person_for(self, np: str) -> int | None:
         """The person entity a name-like noun phrase refers to, if any."""
+        if np in self._person_for:
+            return self._person_for[np]
+        found = self._find_person(np)
+        self._person_for[np] = found
+        return found
+
+    def _find_person(self, np: str) -> int | None:
         key = np.strip()
         idx = self.by_surface.get(key)
         if idx is not None and self.entities[idx].kind is EntityKind.PERSON:
             return idx
         tokens = [t for t in key.replace(".", ". ").split() if t[:1].isupper() and not t.endswith(".")]
         for tok in reversed(tokens):
-            for i, ent in enumerate(self.entities):
-                if ent.kind is EntityKind.PERSON and tok in ent.name.split():
-                    return i
+            if tok in self._person_words:
+                return self._person_words[tok]
         return None
 
     def role_holder(self, np: str) -> int | None:

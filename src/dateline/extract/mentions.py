@@ -153,6 +153,8 @@ def find_mentions(paragraphs: tuple[str, ...] | list[str]) -> list[Mention]:
             mid.update(run.split())
     upper = [_is_upper_paragraph(p) for p in paragraphs]
     for idx, start0, run in runs:
+        if run in _DROP_WORDS:
+            continue  # one word that never names anything ("The", "Officials"): _clean would drop it
         text = paragraphs[idx]
         for start, words in _pieces(text, start0, run):
             mention = _clean(text, idx, start, words, mid, lower_words)
