@@ -39,16 +39,21 @@ class Cleaned:
 def is_boilerplate_line(text: str) -> bool:
     """True when a single block is chrome by the line rules (``BOILERPLATE_LINE_RES``)."""
     # The same verdict as searching with every rule, for a fraction of the cost: the rules anchored at the
-    # start are one ``match``, and the others run only on a line that holds one of their keywords.
+    # start are one ``match``, and the others run only on a line that holds a keyword of each of their groups.
     if BOILERPLATE_LINE_START_RE.match(text):
         return True
+    # Plain loops rather than all()/any() over generators: this runs on every line and they cost double.
     folded = ascii_fold(text)
-    for rx, keywords in BOILERPLATE_LINE_FREE:
-        for word in keywords:
-            if word in folded:
-                if rx.search(text):
-                    return True
-                break
+    for rx, groups in BOILERPLATE_LINE_FREE:
+        for words in groups:
+            for word in words:
+                if word in folded:
+                    break
+            else:
+                break  # no word of this group: the rule cannot match
+        else:
+            if rx.search(text):
+                return True
     return False
 
 

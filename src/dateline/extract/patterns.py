@@ -228,19 +228,21 @@ FOOTER_START_RES: tuple[re.Pattern[str], ...] = tuple(
 )
 """Lines after which everything to the end of the file is a footer block."""
 
-BOILERPLATE_LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
-    r"\bjoin now\b": ("join now",),
+BOILERPLATE_LINE_KEYWORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    r"\bjoin now\b": (("join now",),),
     r"\s[-–—|]\s*(?:JOIN|SIGN UP|SUBSCRIBE|REGISTER|APPLY|LEARN MORE|DONATE|BUY|SHOP|GET)(?: [A-Z]+){0,3}!?$": (
-        "join", "sign up", "subscribe", "register", "apply", "learn more", "donate", "buy", "shop", "get",
+        ("-", "–", "—", "|"),
+        ("join", "sign up", "subscribe", "register", "apply", "learn more", "donate", "buy", "shop", "get"),
     ),
-    r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)": ("sign up", "subscribe"),
-    r"all rights reserved\.?$": ("all rights reserved",),
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)": (("sign up", "subscribe"),),
+    r"all rights reserved\.?$": (("all rights reserved",),),
     r"\b(?:we|site|website) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b": (
-        "cookie",
+        ("cookie",),
     ),
 }  # fmt: skip
-"""For each ``BOILERPLATE_LINE_RES`` rule not anchored at the line start: lower-case words it cannot match
-without (one of them, after :func:`ascii_fold`). Most lines hold none, and then the rule need not run."""
+"""For each ``BOILERPLATE_LINE_RES`` rule not anchored at the line start: what a line must hold for the rule
+to match it, after :func:`ascii_fold` — one word (or character) of every group. Most lines fail at once,
+and then the rule need not run."""
 
 _CASE_ALIASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The only characters outside ASCII that ``re.IGNORECASE`` matches with an ASCII letter: İ ı ſ K."""
@@ -249,7 +251,8 @@ _CASE_ALIASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u2
 def ascii_fold(text: str) -> str:
     """``text`` lower-cased, with every character ``re.IGNORECASE`` equates with an ASCII letter made that letter.
 
-    A rule's keyword (ASCII, lower case) is in ``ascii_fold(text)`` whenever the rule matches ``text``.
+    A rule's keyword (lower case; letters only from ASCII) is in ``ascii_fold(text)`` whenever the rule
+    matches ``text``.
     """
     if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
         text = text.translate(_CASE_ALIASES)  # rare: a translation table is slow on every line
@@ -279,10 +282,10 @@ def _anchored_union(rules: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
 
 BOILERPLATE_LINE_START_RE = _anchored_union(rx for rx in BOILERPLATE_LINE_RES if opens_with_caret(rx))
 """The ``BOILERPLATE_LINE_RES`` rules anchored at the line start, as one pattern for ``match``."""
-BOILERPLATE_LINE_FREE: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+BOILERPLATE_LINE_FREE: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = tuple(
     (rx, BOILERPLATE_LINE_KEYWORDS[rx.pattern]) for rx in BOILERPLATE_LINE_RES if not opens_with_caret(rx)
 )
-"""The other ``BOILERPLATE_LINE_RES`` rules, each with its keywords."""
+"""The other ``BOILERPLATE_LINE_RES`` rules, each with its keyword groups."""
 FOOTER_START_RE = _anchored_union(FOOTER_START_RES)
 """``FOOTER_START_RES`` (all anchored at the line start) as one pattern for ``match``."""
 
