@@ -61,3 +61,22 @@ def test_a_run_of_one_drop_word_never_makes_a_mention() -> None:
             assert pieces == [(start, [word])]
             assert all(_clean(text, 0, s, list(w), {word}, {word.lower()}) is None for s, w in pieces)
             assert all(_clean(text, 0, s, list(w), set(), set()) is None for s, w in pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NAMES, max_size=5, unique=True), NAMES)
+def test_cluster_word_tables_answer_as_the_name_scans(names: list[str], name: str) -> None:
+    from dateline.extract.entities import initials
+
+    cluster = _Cluster()
+    for n in names:
+        cluster.add_name(n)
+    tokens = name.split()
+    assert (name in cluster.initials) == any(initials(n) == name for n in names if " " in n)
+    assert (tuple(tokens) in cluster.heads) == any(
+        len(n.split()) > len(tokens) and n.split()[: len(tokens)] == tokens for n in names
+    )
+    assert (name in cluster.words) == any(name in n.split() for n in names)
+    assert (name in cluster.later_words) == any(name in n.split()[1:] for n in names)
+    cluster.forget_names()
+    assert not (cluster.names or cluster.words or cluster.later_words or cluster.heads or cluster.initials)

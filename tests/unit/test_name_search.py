@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.name_search import find_names, is_word_char
+from dateline.extract.name_search import find_names, find_names_by_paragraph, is_word_char
 
 MANY = settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -47,3 +47,12 @@ NAMES = st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=4)), min_size=1, 
 def test_same_matches_as_the_regex(text: str, names: list[str]) -> None:
     names = sorted(names, key=len, reverse=True)
     assert find_names(text, names) == by_regex(text, names)
+
+
+@MANY
+@given(st.lists(st.one_of(TEXTS, st.just(""), st.just("a\nBan")), max_size=5), NAMES)
+def test_by_paragraph_is_each_paragraph_alone(paragraphs: list[str], names: list[str]) -> None:
+    names = sorted(names, key=len, reverse=True)
+    found = find_names_by_paragraph(tuple(paragraphs), names)
+    for p, text in enumerate(paragraphs):
+        assert found.get(p, []) == find_names(text, names)

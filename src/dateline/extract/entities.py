@@ -24,7 +24,7 @@ from . import lexicon
 from .entity_demonyms import is_demonym
 from .entity_kinds import is_acronym, kind_votes
 from .mentions import Mention, is_initial
-from .name_search import find_names
+from .name_search import find_names_by_paragraph
 from .patterns import ORG_WORDS
 
 WEAK_VOTES = 1.0
@@ -68,6 +68,29 @@ class _Cluster:
     roles: set[str] = field(default_factory=set)
     gender: str = ""
     first: tuple[int, int] = (1 << 30, 0)
+    words: set[str] = field(default_factory=set)
+    """Every word of every name (``Ban``, ``Ki-moon``): clustering asks about these for every mention."""
+    later_words: set[str] = field(default_factory=set)
+    """Every word of every name but its first (family names)."""
+    heads: set[tuple[str, ...]] = field(default_factory=set)
+    """The leading words of every name, short of the whole name, from none up."""
+    initials: set[str] = field(default_factory=set)
+    """The initials of every name with a space in it."""
+
+    def add_name(self, name: str) -> None:
+        """Add a bare name, with its words, heads and initials."""
+        self.names.append(name)
+        words = name.split()
+        self.words.update(words)
+        self.later_words.update(words[1:])
+        self.heads.update(tuple(words[:n]) for n in range(len(words)))
+        if " " in name:
+            self.initials.add(initials(name))
+
+    def forget_names(self) -> None:
+        """Empty the cluster (its names moved to another)."""
+        self.names, self.surfaces, self.votes = [], [], defaultdict(float)
+        self.words, self.later_words, self.heads, self.initials = set(), set(), set(), set()
 
     @property
     def name(self) -> str:
@@ -90,6 +113,7 @@ class _Cluster:
 
 
 _KIND_ORDER = (EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.OTHER)
+_ORG_WORD_TUPLE = tuple(ORG_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +195,7 @@ def build_entities(
             idx = len(clusters) - 1
         c = clusters[idx]
         if m.name not in c.names:
-            c.names.append(m.name)
+            c.add_name(m.name)
         if m.surface not in c.surfaces:
             c.surfaces.append(m.surface)
         by_key.setdefault(m.name, idx)
@@ -220,26 +244,27 @@ def _find_cluster(m: Mention, clusters: list[_Cluster], by_key: dict[str, int], 
     target = acronyms.get(m.name)
     if target and target in by_key:
         return by_key[target]
+    # Each test reads the cluster's word tables first: asking a cluster's kind is the dearer part, and the
+    # first cluster (in the same order) that passes both is the same.
     if is_acronym(m.name):
         for i, c in enumerate(clusters):
-            if c.kind is not EntityKind.PERSON and any(initials(n) == m.name for n in c.names if " " in n):
+            if m.name in c.initials and c.kind is not EntityKind.PERSON:
                 return i
     tokens = m.name.split()
     # A short form of an organisation named earlier ("Aurora Grid", "Kestrel Institute", "Northwind").
     if not is_acronym(m.name):
+        head = tuple(tokens)
         for i, c in enumerate(clusters):
-            if c.kind is EntityKind.ORGANIZATION and any(
-                len(n.split()) > len(tokens) and n.split()[: len(tokens)] == tokens for n in c.names
-            ):
+            if head in c.heads and c.kind is EntityKind.ORGANIZATION:
                 return i
     # A person's name repeated in part: "Mr. Ban", "Merkel", "Ki-moon".
     if len(tokens) == 1 and not is_acronym(m.name):
         for i in range(len(clusters) - 1, -1, -1):
             c = clusters[i]
-            if c.kind is EntityKind.PERSON and any(m.name in n.split() for n in c.names):
+            if m.name in c.words and c.kind is EntityKind.PERSON:
                 return i
     # A full name after its family name alone ("Merkel" then "Angela Merkel").
-    if len(tokens) >= 2 and not m.role.startswith(tuple(ORG_WORDS)):
+    if len(tokens) >= 2 and not m.role.startswith(_ORG_WORD_TUPLE):
         for i, c in enumerate(clusters):
             if len(c.names) == 1 and c.names[0] == tokens[-1] and (c.kind is EntityKind.PERSON or _weak(c, m)):
                 return i
@@ -254,7 +279,7 @@ def _weak(c: _Cluster, m: Mention) -> bool:
 
 
 def _vote(c: _Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str]) -> None:
-    if c.kind is EntityKind.PERSON and " " not in m.name and any(m.name in n.split()[1:] for n in c.names):
+    if " " not in m.name and m.name in c.later_words and c.kind is EntityKind.PERSON:
         # "Clinton" after "Bill Clinton": the family name alone says nothing new (the town of Clinton).
         c.votes[EntityKind.PERSON] += 3 if m.role else 0.5
         return
@@ -276,14 +301,14 @@ def _merge_acronym_targets(clusters: list[_Cluster], by_key: dict[str, int], acr
         src, dst = clusters[a], clusters[b]
         for n in src.names:
             if n not in dst.names:
-                dst.names.append(n)
+                dst.add_name(n)
         for s in src.surfaces:
             if s not in dst.surfaces:
                 dst.surfaces.append(s)
         for kind, score in src.votes.items():
             dst.votes[kind] += score
         dst.first = min(dst.first, src.first)
-        src.names, src.surfaces, src.votes = [], [], defaultdict(float)
+        src.forget_names()
         for k, v in list(by_key.items()):
             if v == a:
                 by_key[k] = b
@@ -338,9 +363,10 @@ def _count(paragraphs: tuple[str, ...], clusters: list[_Cluster]) -> tuple[dict[
     alts = sorted(owner, key=len, reverse=True)
     counts: dict[int, int] = defaultdict(int)
     positions: list[tuple[int, int, int]] = []
+    found = find_names_by_paragraph(paragraphs, alts)
     for p, text in enumerate(paragraphs):
         prev_end, prev_owner = -100, None
-        for start, end, name in find_names(text, alts):
+        for start, end, name in found.get(p, ()):
             c = owner[name]
             gap = text[prev_end:start]
             # "Long Name (ABBR)" and "Long Name, or ABBR" name the entity once.

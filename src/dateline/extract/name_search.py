@@ -8,10 +8,13 @@ own names), so :func:`find_names` gives the same matches from ``str.find``:
 1. every place a name occurs with no word character or hyphen before it and no word character after it;
 2. in reading order, at each place the first name of the list (the regex tries them in order), and the
    next search begins where that match ends (``finditer`` does not overlap matches).
+
+:func:`find_names_by_paragraph` does this for all of a document's paragraphs in one pass.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 
@@ -47,3 +50,26 @@ def find_names(text: str, names: Sequence[str]) -> list[tuple[int, int, str]]:
             out.append((at, end, names[order]))
             resume = end
     return out
+
+
+def find_names_by_paragraph(paragraphs: tuple[str, ...], names: list[str]) -> dict[int, list[tuple[int, int, str]]]:
+    """:func:`find_names` of each paragraph (by index; none for a paragraph without a name).
+
+    One search over the paragraphs joined by line breaks instead of one per paragraph: a line break is
+    neither a word character nor a hyphen, so each paragraph's edges bound names as the text's ends do,
+    and no name (or paragraph) holds one, so no match crosses from one paragraph into the next.
+    """
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    if any("\n" in text for text in paragraphs) or any("\n" in name for name in names):
+        for p, text in enumerate(paragraphs):
+            found[p] = find_names(text, names)
+        return found
+    starts: list[int] = []
+    at = 0
+    for text in paragraphs:
+        starts.append(at)
+        at += len(text) + 1
+    for start, end, name in find_names("\n".join(paragraphs), names):
+        p = bisect_right(starts, start) - 1
+        found.setdefault(p, []).append((start - starts[p], end - starts[p], name))
+    return found
