@@ -1,5 +1,6 @@
 """The boilerplate line rules' fast form (one anchored ``match`` plus keyword-gated rules) gives exactly the
-verdict of searching with every rule in ``BOILERPLATE_LINE_RES`` / ``FOOTER_START_RES``."""
+verdict of searching with every rule in ``BOILERPLATE_LINE_RES`` / ``FOOTER_START_RES``, and page mode's
+rule unions give the verdict of matching with each rule."""
 
 from __future__ import annotations
 
@@ -11,12 +12,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.boilerplate import _is_footer_start, is_boilerplate_line
+from dateline.extract.page_patterns import (
+    BYLINE_RE,
+    BYLINE_RES,
+    SECTION_BREAK_RE,
+    SECTION_BREAK_RES,
+    SKIP_LINE_RE,
+    SKIP_LINE_RES,
+)
 from dateline.extract.patterns import (
     _CASE_ALIASES,
     BOILERPLATE_LINE_KEYWORDS,
     BOILERPLATE_LINE_RES,
     FOOTER_START_RES,
     ascii_fold,
+    match_union,
     opens_with_caret,
 )
 
@@ -91,3 +101,26 @@ def test_every_rule_keeps_its_verdict(rx: re.Pattern[str], data: st.DataObject) 
     text = data.draw(st.from_regex(rx))
     assert is_boilerplate_line(text) == slow_line(text)
     assert _is_footer_start(text) == slow_footer(text)
+
+
+PAGE_RULES = [
+    (SECTION_BREAK_RE, SECTION_BREAK_RES),
+    (SKIP_LINE_RE, SKIP_LINE_RES),
+    (BYLINE_RE, BYLINE_RES),
+]
+
+
+@pytest.mark.parametrize("rx", [*SECTION_BREAK_RES, *SKIP_LINE_RES, *BYLINE_RES], ids=lambda r: r.pattern[:40])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_page_unions_keep_every_rules_verdict(rx: re.Pattern[str], data: st.DataObject) -> None:
+    text = data.draw(st.one_of(st.from_regex(rx), LINES))
+    for union, rules in PAGE_RULES:
+        assert (union.match(text) is not None) == any(r.match(text) for r in rules)
+
+
+def test_match_union_refuses_groups_and_mixed_flags() -> None:
+    with pytest.raises(ValueError):
+        match_union([re.compile("(a)"), re.compile("b")])
+    with pytest.raises(ValueError):
+        match_union([re.compile("a", re.I), re.compile("b")])

@@ -73,6 +73,10 @@ _SENTENCE_START = compile_kept(r"(?:^|[.!?:;][”\"’)]*\s+|[“\"(]\s*|—\s*|
 _SPLIT_CONNECTORS = frozenset({"and", "&", "of", "for", "the", "on", "in"})
 _ROLE_WORDS = frozenset(w for r in ROLE_NOUNS for w in r.split())
 _MULTI_ROLES = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
+_MULTI_ROLES_BY_FIRST: dict[str, list[str]] = {}
+for _role in _MULTI_ROLES:
+    _MULTI_ROLES_BY_FIRST.setdefault(_role.split(" ", 1)[0], []).append(_role)
+"""``_MULTI_ROLES`` (in the same order) by the text before their first space: only those can open a run."""
 SINGLE_COMMON_ZIPF = 3.0
 """A lone capitalised sentence-opener this frequent in lower case (``Groundwater`` 3.1) is not a name."""
 _LOWER_WORD = compile_kept(rf"(?<![\w’'-]){LOWER}[{LOWER[1:-1]}]+")
@@ -311,7 +315,9 @@ def _clean(
             break
     while words:
         joined = " ".join(words)
-        multi = next((r for r in _MULTI_ROLES if joined.startswith(r + " ") or joined == r), None)
+        multi = next(
+            (r for r in _MULTI_ROLES_BY_FIRST.get(words[0], ()) if joined.startswith(r + " ") or joined == r), None
+        )
         if multi:
             role_words.extend(multi.split())
             words = words[len(multi.split()) :]

@@ -267,17 +267,29 @@ def opens_with_caret(rx: re.Pattern[str]) -> bool:
     return bool(items) and items[0] == (_constants.AT, _constants.AT_BEGINNING)
 
 
+def match_union(rules: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern whose ``match`` succeeds where ``match`` of any of ``rules`` succeeds (the same verdict).
+
+    The rules must share their flags and have no capturing groups (so no back-reference can change its
+    meaning when they are joined).
+    """
+    items = list(rules)
+    flags = {rx.flags for rx in items}
+    if not items or len(flags) != 1 or any(rx.groups for rx in items):
+        raise ValueError("a union needs rules that share their flags and have no capturing groups")
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx in items), items[0].flags)
+
+
 def _anchored_union(rules: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     """One pattern, used with ``match``, that matches where any of ``rules`` (each opening with ``^``) matches.
 
     Without ``re.MULTILINE`` a ``^`` rule can only match at the start, so one ``match`` of the alternation
-    gives the verdict of a ``search`` by each rule. The flags must be the same for all of them.
+    gives the verdict of a ``search`` by each rule.
     """
     items = list(rules)
-    flags = {rx.flags for rx in items}
-    if not items or len(flags) != 1 or re.M & flags.pop() or not all(opens_with_caret(rx) for rx in items):
-        raise ValueError("an anchored union needs rules that open with ^ and share their flags (not MULTILINE)")
-    return re.compile("|".join(f"(?:{rx.pattern})" for rx in items), items[0].flags)
+    if any(rx.flags & re.M or not opens_with_caret(rx) for rx in items):
+        raise ValueError("an anchored union needs rules that open with ^ (and not MULTILINE)")
+    return match_union(items)
 
 
 BOILERPLATE_LINE_START_RE = _anchored_union(rx for rx in BOILERPLATE_LINE_RES if opens_with_caret(rx))
