@@ -80,3 +80,12 @@ def test_cluster_word_tables_answer_as_the_name_scans(names: list[str], name: st
     assert (name in cluster.later_words) == any(name in n.split()[1:] for n in names)
     cluster.forget_names()
     assert not (cluster.names or cluster.words or cluster.later_words or cluster.heads or cluster.initials)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="aBé’'-_ \n.xZ", max_size=15), max_size=5))
+def test_lower_words_of_joined_paragraphs_are_those_of_each(paragraphs: list[str]) -> None:
+    from dateline.extract.mentions import _LOWER_WORD
+
+    each = {w for p in paragraphs for w in _LOWER_WORD.findall(p)}
+    assert set(_LOWER_WORD.findall("\n".join(paragraphs))) == each

@@ -150,7 +150,8 @@ def find_mentions(paragraphs: tuple[str, ...] | list[str]) -> list[Mention]:
     runs = [(idx, m.start(), m.group(0)) for idx, text in enumerate(paragraphs) for m in CANDIDATE_RE.finditer(text)]
     # Capitalised words seen mid-sentence are names in this document even when they open a sentence.
     mid: set[str] = set()
-    lower_words = {w for p in paragraphs for w in _LOWER_WORD.findall(p)}
+    # One search over all paragraphs: a line break bounds a word just as the edge of a paragraph does.
+    lower_words = set(_LOWER_WORD.findall("\n".join(paragraphs)))
     for idx, start, run in runs:
         text = paragraphs[idx]
         if start and not _SENTENCE_START.search(text[max(0, start - 4) : start]):
