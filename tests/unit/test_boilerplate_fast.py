@@ -20,15 +20,8 @@ from dateline.extract.page_patterns import (
     SKIP_LINE_RE,
     SKIP_LINE_RES,
 )
-from dateline.extract.patterns import (
-    _CASE_ALIASES,
-    BOILERPLATE_LINE_KEYWORDS,
-    BOILERPLATE_LINE_RES,
-    FOOTER_START_RES,
-    ascii_fold,
-    match_union,
-    opens_with_caret,
-)
+from dateline.extract.patterns import BOILERPLATE_LINE_KEYWORDS, BOILERPLATE_LINE_RES, FOOTER_START_RES
+from dateline.extract.rule_union import _CASE_ALIASES, ascii_fold, match_union, opens_with_caret
 
 MANY = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SOME = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

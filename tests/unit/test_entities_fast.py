@@ -7,7 +7,8 @@ from collections import defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.entities import EntityIndex, _Cluster
+from dateline.extract.entities import EntityIndex
+from dateline.extract.entity_cluster import Cluster
 from dateline.model import Entity, EntityKind
 
 KINDS = st.sampled_from(list(EntityKind))
@@ -43,7 +44,7 @@ def test_person_for_is_the_scan(entities: list[tuple[str, EntityKind]], phrases:
 @settings(max_examples=500, deadline=None)
 @given(st.dictionaries(KINDS, st.sampled_from([0.0, 0.2, 0.5, 1.5, 2.0, 3.0, 4.0])))
 def test_cluster_kind_is_the_max_vote_first_in_order(votes: dict[EntityKind, float]) -> None:
-    cluster = _Cluster(votes=defaultdict(float, votes))
+    cluster = Cluster(votes=defaultdict(float, votes))
     order = [EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.OTHER]
     check = defaultdict(float, votes)
     expected = max(order, key=lambda k: (check[k], -order.index(k))) if votes else EntityKind.OTHER
@@ -66,9 +67,9 @@ def test_a_run_of_one_drop_word_never_makes_a_mention() -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(NAMES, max_size=5, unique=True), NAMES)
 def test_cluster_word_tables_answer_as_the_name_scans(names: list[str], name: str) -> None:
-    from dateline.extract.entities import initials
+    from dateline.extract.entity_cluster import initials
 
-    cluster = _Cluster()
+    cluster = Cluster()
     for n in names:
         cluster.add_name(n)
     tokens = name.split()

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .blocks import Block
 from .page_body import page_body
-from .patterns import BOILERPLATE_LINE_FREE, BOILERPLATE_LINE_START_RE, FOOTER_START_RE, ascii_fold
+from .patterns import BOILERPLATE_LINE_FREE, BOILERPLATE_LINE_START_RE, FOOTER_START_RE
+from .rule_union import ascii_fold
 
 SHORT_BLOCK = 45
 """A block shorter than this with no sentence punctuation is link- or menu-like."""

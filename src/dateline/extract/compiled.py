@@ -59,10 +59,13 @@ def _parts(pattern: str, flags: int) -> _Parts:
     return flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(index)
 
 
-def compile_kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
+def compile_kept(pattern: str, flags: int = 0, keep_from: int = KEEP_FROM) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the kept compiled form when there is one.
+
+    A pattern shorter than ``keep_from`` characters is compiled the ordinary way.
+    """
     global _store
-    if len(pattern) < KEEP_FROM:
+    if len(pattern) < keep_from:
         return re.compile(pattern, flags)
     try:
         import _sre

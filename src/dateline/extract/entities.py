@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, EntityKind
 from . import lexicon
+from .entity_cluster import Cluster
 from .entity_demonyms import is_demonym
 from .entity_kinds import is_acronym, kind_votes
 from .mentions import Mention, is_initial
@@ -31,6 +32,7 @@ WEAK_VOTES = 1.0
 """A cluster whose best kind has no more weight than this was typed on defaults, not evidence."""
 _ACR_PAREN = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
 _ACR_OR = re.compile(r",?\s+or\s+(?:the\s+)?(?P<acr>[A-Z][A-Z0-9&.-]{1,11})\b")
+_ORG_WORD_TUPLE = tuple(ORG_WORDS)
 _SAME_NAME_GAP = re.compile(r"\s*\(\s*|,?\s+or\s+(?:the\s+)?")
 """What lies between ``Long Name`` and its acronym when both name the entity once (used with ``fullmatch``)."""
 
@@ -49,71 +51,6 @@ def acronym_fits(long: str, acr: str) -> bool:
             return False
         pos += 1
     return len(letters) >= 2
-
-
-def initials(name: str) -> str:
-    """The capital initials of a multi-word name (``United Nations`` → ``UN``)."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-@dataclass(slots=True)
-class _Cluster:
-    """An entity being assembled (private, mutable; frozen into ``Entity`` at the end)."""
-
-    names: list[str] = field(default_factory=list)
-    """Bare names seen, in order (no titles)."""
-    surfaces: list[str] = field(default_factory=list)
-    """Every distinct surface seen, in order."""
-    votes: dict[EntityKind, float] = field(default_factory=lambda: defaultdict(float))
-    roles: set[str] = field(default_factory=set)
-    gender: str = ""
-    first: tuple[int, int] = (1 << 30, 0)
-    words: set[str] = field(default_factory=set)
-    """Every word of every name (``Ban``, ``Ki-moon``): clustering asks about these for every mention."""
-    later_words: set[str] = field(default_factory=set)
-    """Every word of every name but its first (family names)."""
-    heads: set[tuple[str, ...]] = field(default_factory=set)
-    """The leading words of every name, short of the whole name, from none up."""
-    initials: set[str] = field(default_factory=set)
-    """The initials of every name with a space in it."""
-
-    def add_name(self, name: str) -> None:
-        """Add a bare name, with its words, heads and initials."""
-        self.names.append(name)
-        words = name.split()
-        self.words.update(words)
-        self.later_words.update(words[1:])
-        self.heads.update(tuple(words[:n]) for n in range(len(words)))
-        if " " in name:
-            self.initials.add(initials(name))
-
-    def forget_names(self) -> None:
-        """Empty the cluster (its names moved to another)."""
-        self.names, self.surfaces, self.votes = [], [], defaultdict(float)
-        self.words, self.later_words, self.heads, self.initials = set(), set(), set(), set()
-
-    @property
-    def name(self) -> str:
-        full = [n for n in self.names if not is_acronym(n)] or self.names
-        return max(full, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
-
-    @property
-    def kind(self) -> EntityKind:
-        """The kind with the most votes; a tie goes to the kind earlier in ``_KIND_ORDER``."""
-        votes = self.votes
-        if not votes:
-            return EntityKind.OTHER
-        # A plain loop, not max() with a key: clustering asks every cluster's kind for every new mention.
-        best, top = EntityKind.OTHER, 0.0
-        for i, kind in enumerate(_KIND_ORDER):
-            weight = votes[kind]  # the defaultdict fills in every kind, as it always has here
-            if i == 0 or weight > top:
-                best, top = kind, weight
-        return best
-
-
-_KIND_ORDER = (EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.OTHER)
-_ORG_WORD_TUPLE = tuple(ORG_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +119,7 @@ def build_entities(
     ``extra_votes``, when given, adds its weights to each mention's rule votes (step 3).
     """
     acronyms = _acronym_links(paragraphs, mentions)
-    clusters: list[_Cluster] = []
+    clusters: list[Cluster] = []
     by_key: dict[str, int] = {}
     role_only: list[Mention] = []
     for m in mentions:
@@ -191,7 +128,7 @@ def build_entities(
             continue
         idx = _find_cluster(m, clusters, by_key, acronyms)
         if idx is None:
-            clusters.append(_Cluster())
+            clusters.append(Cluster())
             idx = len(clusters) - 1
         c = clusters[idx]
         if m.name not in c.names:
@@ -235,7 +172,7 @@ def _acronym_links(paragraphs: tuple[str, ...], mentions: list[Mention]) -> dict
     return links
 
 
-def _find_cluster(m: Mention, clusters: list[_Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> int | None:
+def _find_cluster(m: Mention, clusters: list[Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> int | None:
     if m.name in by_key:
         return by_key[m.name]
     for variant in (m.name + "s", m.name[:-1] if m.name.endswith("s") else ""):
@@ -271,14 +208,14 @@ def _find_cluster(m: Mention, clusters: list[_Cluster], by_key: dict[str, int], 
     return None
 
 
-def _weak(c: _Cluster, m: Mention) -> bool:
+def _weak(c: Cluster, m: Mention) -> bool:
     """A lone family name typed on defaults only ("Croft"), now written as a person's ("R. Croft")."""
     tokens = m.name.split()
     person_like = bool(m.role) or is_initial(tokens[0]) or lexicon.first_name_gender(tokens[0]) in ("male", "female")
     return person_like and max(c.votes.values(), default=0.0) <= WEAK_VOTES
 
 
-def _vote(c: _Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str]) -> None:
+def _vote(c: Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str]) -> None:
     if " " not in m.name and m.name in c.later_words and c.kind is EntityKind.PERSON:
         # "Clinton" after "Bill Clinton": the family name alone says nothing new (the town of Clinton).
         c.votes[EntityKind.PERSON] += 3 if m.role else 0.5
@@ -292,7 +229,7 @@ def _vote(c: _Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str])
             c.gender = gender
 
 
-def _merge_acronym_targets(clusters: list[_Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> None:
+def _merge_acronym_targets(clusters: list[Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> None:
     """An acronym used before its definition formed its own cluster: fold it into the long form's."""
     for acr, long in acronyms.items():
         a, b = by_key.get(acr), by_key.get(long)
@@ -314,7 +251,7 @@ def _merge_acronym_targets(clusters: list[_Cluster], by_key: dict[str, int], acr
                 by_key[k] = b
 
 
-def _role_map(clusters: list[_Cluster]) -> dict[str, int]:
+def _role_map(clusters: list[Cluster]) -> dict[str, int]:
     holders: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         if c.names and c.kind is EntityKind.PERSON:
@@ -324,7 +261,7 @@ def _role_map(clusters: list[_Cluster]) -> dict[str, int]:
     return {r: ids[0] for r, ids in holders.items() if len(ids) == 1}
 
 
-def _freeze(paragraphs: tuple[str, ...], clusters: list[_Cluster], roles: dict[str, int]) -> EntityIndex:
+def _freeze(paragraphs: tuple[str, ...], clusters: list[Cluster], roles: dict[str, int]) -> EntityIndex:
     live = [c for c in clusters if c.names]
     live.sort(key=lambda c: c.first)
     counted = [c for c in live if c.kind is not EntityKind.OTHER]
@@ -353,8 +290,8 @@ def _freeze(paragraphs: tuple[str, ...], clusters: list[_Cluster], roles: dict[s
     return EntityIndex(tuple(entities), by_surface, person_positions, new_roles, genders)
 
 
-def _count(paragraphs: tuple[str, ...], clusters: list[_Cluster]) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
-    owner: dict[str, _Cluster] = {}
+def _count(paragraphs: tuple[str, ...], clusters: list[Cluster]) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
+    owner: dict[str, Cluster] = {}
     for c in clusters:
         for s in (*c.surfaces, *c.names):
             owner.setdefault(s, c)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .patterns import match_union, word_table
+from .patterns import word_table
+from .rule_union import match_union
 
 
 def _anchored(*patterns: str) -> tuple[re.Pattern[str], ...]:

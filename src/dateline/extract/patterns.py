@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .compiled import compile_kept
+from .rule_union import anchored_union, opens_with_caret
 
 # --------------------------------------------------------------------------------------------------
 # Builders
@@ -241,64 +242,16 @@ BOILERPLATE_LINE_KEYWORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }  # fmt: skip
 """For each ``BOILERPLATE_LINE_RES`` rule not anchored at the line start: what a line must hold for the rule
-to match it, after :func:`ascii_fold` — one word (or character) of every group. Most lines fail at once,
+to match it, after :func:`.rule_union.ascii_fold` — one word (or character) of every group. Most lines fail at once,
 and then the rule need not run."""
 
-_CASE_ALIASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The only characters outside ASCII that ``re.IGNORECASE`` matches with an ASCII letter: İ ı ſ K."""
-
-
-def ascii_fold(text: str) -> str:
-    """``text`` lower-cased, with every character ``re.IGNORECASE`` equates with an ASCII letter made that letter.
-
-    A rule's keyword (lower case; letters only from ASCII) is in ``ascii_fold(text)`` whenever the rule
-    matches ``text``.
-    """
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
-        text = text.translate(_CASE_ALIASES)  # rare: a translation table is slow on every line
-    return text.lower()
-
-
-def opens_with_caret(rx: re.Pattern[str]) -> bool:
-    """True when every match of ``rx`` must begin at ``^`` (no top-level alternative escapes it)."""
-    from re import _constants, _parser  # type: ignore[attr-defined]
-
-    items = _parser.parse(rx.pattern, rx.flags).data
-    return bool(items) and items[0] == (_constants.AT, _constants.AT_BEGINNING)
-
-
-def match_union(rules: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
-    """One pattern whose ``match`` succeeds where ``match`` of any of ``rules`` succeeds (the same verdict).
-
-    The rules must share their flags and have no capturing groups (so no back-reference can change its
-    meaning when they are joined).
-    """
-    items = list(rules)
-    flags = {rx.flags for rx in items}
-    if not items or len(flags) != 1 or any(rx.groups for rx in items):
-        raise ValueError("a union needs rules that share their flags and have no capturing groups")
-    return re.compile("|".join(f"(?:{rx.pattern})" for rx in items), items[0].flags)
-
-
-def _anchored_union(rules: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
-    """One pattern, used with ``match``, that matches where any of ``rules`` (each opening with ``^``) matches.
-
-    Without ``re.MULTILINE`` a ``^`` rule can only match at the start, so one ``match`` of the alternation
-    gives the verdict of a ``search`` by each rule.
-    """
-    items = list(rules)
-    if any(rx.flags & re.M or not opens_with_caret(rx) for rx in items):
-        raise ValueError("an anchored union needs rules that open with ^ (and not MULTILINE)")
-    return match_union(items)
-
-
-BOILERPLATE_LINE_START_RE = _anchored_union(rx for rx in BOILERPLATE_LINE_RES if opens_with_caret(rx))
+BOILERPLATE_LINE_START_RE = anchored_union(rx for rx in BOILERPLATE_LINE_RES if opens_with_caret(rx))
 """The ``BOILERPLATE_LINE_RES`` rules anchored at the line start, as one pattern for ``match``."""
 BOILERPLATE_LINE_FREE: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = tuple(
     (rx, BOILERPLATE_LINE_KEYWORDS[rx.pattern]) for rx in BOILERPLATE_LINE_RES if not opens_with_caret(rx)
 )
 """The other ``BOILERPLATE_LINE_RES`` rules, each with its keyword groups."""
-FOOTER_START_RE = _anchored_union(FOOTER_START_RES)
+FOOTER_START_RE = anchored_union(FOOTER_START_RES)
 """``FOOTER_START_RES`` (all anchored at the line start) as one pattern for ``match``."""
 
 TAGS_LINE_RE = compile_anchored(r"^(?:tags|topics|keywords|filed under)\s*:\s*(?P<tags>\S.{0,400})$", re.I)

@@ -41,10 +41,11 @@ _PLAIN_VALUE = r"(?!- )[^ \t&*!%@`|>\\?{}][^\t&*!%@`|>\\?{}]*"
 PLAIN_FRONT_MATTER_LINE = re.compile(
     rf" {{0,8}}(?:#[^\\\\]*|(?:- )?(?:[A-Za-z_][A-Za-z0-9_-]{{0,40}}:(?: {_PLAIN_VALUE})?|{_PLAIN_VALUE})?)"
 )
-"""A front matter line LibYAML may read (``used with fullmatch``): ``key: value``, ``- item`` or a comment,
+"""A front matter line LibYAML may read (used with ``fullmatch``): ``key: value``, ``- item`` or a comment,
 indented at most 8 spaces, without YAML's anchors, aliases, tags, directives, block scalars, flow
-mappings, complex keys, escapes (not even in a comment: it may be a quoted scalar's next line) or tabs. Such blocks nest a few levels at most and both parsers read
-them alike; ``tests/unit/test_frontmatter_fast.py`` compares them."""
+mappings, complex keys, escapes (not even in a comment: it may be a quoted scalar's next line) or tabs.
+Such blocks nest a few levels at most and both parsers read them alike, as
+``tests/unit/test_frontmatter_fast.py`` checks."""
 MAX_FLOW_OPENERS = 8
 """At most this many ``[`` in a block read by LibYAML (each may nest a flow sequence one level deeper)."""
 
