@@ -22,7 +22,7 @@ from ..load.decode import clean_text
 from ..load.raw import RawDocument
 from ..model import Article, Diagnostic, Extraction, Level
 from ..slug import fallback_slug, slugify
-from .markup import MarkdownTooComplex, html_paragraphs, paragraphs_html, render_markdown
+from .markup import MarkdownTooComplex, paragraphs_html, render_markdown_paragraphs
 from .pipeline import extract_text
 
 FRONT_MATTER_KEYS: frozenset[str] = frozenset({"title", "date", "tags", "place", "summary", "draft", "slug", "author"})
@@ -83,10 +83,9 @@ def _from_markdown(raw: RawDocument, tz: ZoneInfo) -> Article:
     if not title:
         raise ContentError("missing required field 'title'", path, 1, 1, "missing-title")
     try:
-        html = render_markdown(raw.body)
+        html, paragraphs = render_markdown_paragraphs(raw.body)
     except MarkdownTooComplex as exc:
         raise ContentError(str(exc), path, raw.body_line + exc.line - 1, 1, "markdown-too-complex") from exc
-    paragraphs = html_paragraphs(html)
     if not paragraphs:
         raise ContentError("article has no body", path, max(raw.body_line - 1, 1), 1, "no-body")
     ex = extract_text("\n\n".join(paragraphs), path, raw.body_line, title=title)

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+OTHER_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+"""Horizontal white space besides the plain space (a regex class body): tab, no-break and typographic spaces."""
+_WS = re.compile(rf"[ {OTHER_SPACE}]{{2,}}|[{OTHER_SPACE}]")
+"""What :func:`collapse` turns into one space: a run of two or more, or one character that is not a plain
+space. A lone space is left alone rather than replaced by itself: most spaces in prose are lone, and
+replacing each one cost a third of the time."""
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-$")
 _TERMINAL = '.!?:;”"’)'
 WRAP_MIN, WRAP_MAX, WRAP_SPREAD = 35, 100, 45

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .blocks import Block
 from .page_body import page_body
-from .patterns import BOILERPLATE_LINE_RES, FOOTER_START_RES
+from .patterns import BOILERPLATE_LINE_FREE, BOILERPLATE_LINE_START_RE, FOOTER_START_RE
+from .rule_union import ascii_fold
 
 SHORT_BLOCK = 45
 """A block shorter than this with no sentence punctuation is link- or menu-like."""
@@ -37,12 +38,28 @@ class Cleaned:
 
 
 def is_boilerplate_line(text: str) -> bool:
-    """True when a single block is chrome by the line rules."""
-    return any(rx.search(text) for rx in BOILERPLATE_LINE_RES)
+    """True when a single block is chrome by the line rules (``BOILERPLATE_LINE_RES``)."""
+    # The same verdict as searching with every rule, for a fraction of the cost: the rules anchored at the
+    # start are one ``match``, and the others run only on a line that holds a keyword of each of their groups.
+    if BOILERPLATE_LINE_START_RE.match(text):
+        return True
+    # Plain loops rather than all()/any() over generators: this runs on every line and they cost double.
+    folded = ascii_fold(text)
+    for rx, groups in BOILERPLATE_LINE_FREE:
+        for words in groups:
+            for word in words:
+                if word in folded:
+                    break
+            else:
+                break  # no word of this group: the rule cannot match
+        else:
+            if rx.search(text):
+                return True
+    return False
 
 
 def _is_footer_start(text: str) -> bool:
-    return any(rx.search(text) for rx in FOOTER_START_RES)
+    return FOOTER_START_RE.match(text) is not None
 
 
 def _is_short(text: str) -> bool:
@@ -74,19 +91,21 @@ def looks_like_page(blocks: list[Block]) -> bool:
 def strip_boilerplate(blocks: list[Block]) -> Cleaned:
     """Apply the cascade to a document's blocks."""
     total = len(blocks)
+    chrome = [is_boilerplate_line(b.text) for b in blocks]
     # 3 first: on a whole page, menus hold "More news" and "About us" long before the body begins.
     if looks_like_page(blocks):
-        kept = page_body([b for b in blocks if not is_boilerplate_line(b.text)])
+        kept = page_body([b for b, is_chrome in zip(blocks, chrome, strict=True) if not is_chrome])
         if len(kept) > 1:  # no prose at all (a wire table): fall through to the article rules
             return Cleaned(tuple(kept), total - len(kept), True)
     # 2 before 1: a footer marker is itself a chrome line, so find it before the line rules drop it.
     content_seen = 0
+    end = len(blocks)
     for i, b in enumerate(blocks):
         if content_seen >= 2 and _is_footer_start(b.text):
-            blocks = blocks[:i]
+            end = i
             break
-        if not is_boilerplate_line(b.text):
+        if not chrome[i]:
             content_seen += 1
     # 1. line rules
-    kept = [b for b in blocks if not is_boilerplate_line(b.text)]
+    kept = [b for b, is_chrome in zip(blocks[:end], chrome, strict=False) if not is_chrome]
     return Cleaned(tuple(kept), total - len(kept), False)

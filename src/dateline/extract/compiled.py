@@ -22,8 +22,9 @@ import sys
 from .. import __version__
 from .prepared import load_store, save_store
 
-KEEP_FROM = 2000
-"""Patterns shorter than this many characters are compiled the ordinary way: parsing them is cheap."""
+KEEP_FROM = 200
+"""Patterns shorter than this many characters are compiled the ordinary way: parsing them is cheap. (At 2,000
+the medium-sized patterns, a few hundred characters each, still cost every process ~18 ms at import.)"""
 
 MAX_KEPT = 400
 """A store that grew past this many patterns (old versions of edited patterns) is started afresh."""
@@ -59,10 +60,13 @@ def _parts(pattern: str, flags: int) -> _Parts:
     return flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(index)
 
 
-def compile_kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
+def compile_kept(pattern: str, flags: int = 0, keep_from: int = KEEP_FROM) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the kept compiled form when there is one.
+
+    A pattern shorter than ``keep_from`` characters is compiled the ordinary way.
+    """
     global _store
-    if len(pattern) < KEEP_FROM:
+    if len(pattern) < keep_from:
         return re.compile(pattern, flags)
     try:
         import _sre

@@ -21,15 +21,20 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, EntityKind
 from . import lexicon
+from .entity_cluster import Cluster
 from .entity_demonyms import is_demonym
 from .entity_kinds import is_acronym, kind_votes
 from .mentions import Mention, is_initial
+from .name_search import find_names_by_paragraph
 from .patterns import ORG_WORDS
 
 WEAK_VOTES = 1.0
 """A cluster whose best kind has no more weight than this was typed on defaults, not evidence."""
 _ACR_PAREN = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
 _ACR_OR = re.compile(r",?\s+or\s+(?:the\s+)?(?P<acr>[A-Z][A-Z0-9&.-]{1,11})\b")
+_ORG_WORD_TUPLE = tuple(ORG_WORDS)
+_SAME_NAME_GAP = re.compile(r"\s*\(\s*|,?\s+or\s+(?:the\s+)?")
+"""What lies between ``Long Name`` and its acronym when both name the entity once (used with ``fullmatch``)."""
 
 
 def acronym_fits(long: str, acr: str) -> bool:
@@ -48,37 +53,6 @@ def acronym_fits(long: str, acr: str) -> bool:
     return len(letters) >= 2
 
 
-def initials(name: str) -> str:
-    """The capital initials of a multi-word name (``United Nations`` → ``UN``)."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-@dataclass(slots=True)
-class _Cluster:
-    """An entity being assembled (private, mutable; frozen into ``Entity`` at the end)."""
-
-    names: list[str] = field(default_factory=list)
-    """Bare names seen, in order (no titles)."""
-    surfaces: list[str] = field(default_factory=list)
-    """Every distinct surface seen, in order."""
-    votes: dict[EntityKind, float] = field(default_factory=lambda: defaultdict(float))
-    roles: set[str] = field(default_factory=set)
-    gender: str = ""
-    first: tuple[int, int] = (1 << 30, 0)
-
-    @property
-    def name(self) -> str:
-        full = [n for n in self.names if not is_acronym(n)] or self.names
-        return max(full, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
-
-    @property
-    def kind(self) -> EntityKind:
-        if not self.votes:
-            return EntityKind.OTHER
-        order = [EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.OTHER]
-        return max(order, key=lambda k: (self.votes[k], -order.index(k)))
-
-
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     """Entities of one document, with lookups the speaker stage needs."""
@@ -91,18 +65,37 @@ class EntityIndex:
     roles: dict[str, int]
     """Lower-cased title word (``secretary-general``, ``minister``) → person entity index."""
     genders: dict[int, str]
+    _person_words: dict[str, int] = field(init=False, repr=False, compare=False)
+    """Each word of a person's name → the first person entity whose name has it."""
+    _person_for: dict[str, int | None] = field(init=False, repr=False, compare=False)
+    """Answers of :meth:`person_for` given so far (the speaker stage asks about the same phrases often)."""
+
+    def __post_init__(self) -> None:
+        words: dict[str, int] = {}
+        for i, ent in enumerate(self.entities):
+            if ent.kind is EntityKind.PERSON:
+                for word in ent.name.split():
+                    words.setdefault(word, i)
+        object.__setattr__(self, "_person_words", words)
+        object.__setattr__(self, "_person_for", {})
 
     def person_for(self, np: str) -> int | None:
         """The person entity a name-like noun phrase refers to, if any."""
+        if np in self._person_for:
+            return self._person_for[np]
+        found = self._find_person(np)
+        self._person_for[np] = found
+        return found
+
+    def _find_person(self, np: str) -> int | None:
         key = np.strip()
         idx = self.by_surface.get(key)
         if idx is not None and self.entities[idx].kind is EntityKind.PERSON:
             return idx
         tokens = [t for t in key.replace(".", ". ").split() if t[:1].isupper() and not t.endswith(".")]
         for tok in reversed(tokens):
-            for i, ent in enumerate(self.entities):
-                if ent.kind is EntityKind.PERSON and tok in ent.name.split():
-                    return i
+            if tok in self._person_words:
+                return self._person_words[tok]
         return None
 
     def role_holder(self, np: str) -> int | None:
@@ -126,7 +119,7 @@ def build_entities(
     ``extra_votes``, when given, adds its weights to each mention's rule votes (step 3).
     """
     acronyms = _acronym_links(paragraphs, mentions)
-    clusters: list[_Cluster] = []
+    clusters: list[Cluster] = []
     by_key: dict[str, int] = {}
     role_only: list[Mention] = []
     for m in mentions:
@@ -135,11 +128,11 @@ def build_entities(
             continue
         idx = _find_cluster(m, clusters, by_key, acronyms)
         if idx is None:
-            clusters.append(_Cluster())
+            clusters.append(Cluster())
             idx = len(clusters) - 1
         c = clusters[idx]
         if m.name not in c.names:
-            c.names.append(m.name)
+            c.add_name(m.name)
         if m.surface not in c.surfaces:
             c.surfaces.append(m.surface)
         by_key.setdefault(m.name, idx)
@@ -179,7 +172,7 @@ def _acronym_links(paragraphs: tuple[str, ...], mentions: list[Mention]) -> dict
     return links
 
 
-def _find_cluster(m: Mention, clusters: list[_Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> int | None:
+def _find_cluster(m: Mention, clusters: list[Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> int | None:
     if m.name in by_key:
         return by_key[m.name]
     for variant in (m.name + "s", m.name[:-1] if m.name.endswith("s") else ""):
@@ -188,41 +181,42 @@ def _find_cluster(m: Mention, clusters: list[_Cluster], by_key: dict[str, int], 
     target = acronyms.get(m.name)
     if target and target in by_key:
         return by_key[target]
+    # Each test reads the cluster's word tables first: asking a cluster's kind is the dearer part, and the
+    # first cluster (in the same order) that passes both is the same.
     if is_acronym(m.name):
         for i, c in enumerate(clusters):
-            if c.kind is not EntityKind.PERSON and any(initials(n) == m.name for n in c.names if " " in n):
+            if m.name in c.initials and c.kind is not EntityKind.PERSON:
                 return i
     tokens = m.name.split()
     # A short form of an organisation named earlier ("Aurora Grid", "Kestrel Institute", "Northwind").
     if not is_acronym(m.name):
+        head = tuple(tokens)
         for i, c in enumerate(clusters):
-            if c.kind is EntityKind.ORGANIZATION and any(
-                len(n.split()) > len(tokens) and n.split()[: len(tokens)] == tokens for n in c.names
-            ):
+            if head in c.heads and c.kind is EntityKind.ORGANIZATION:
                 return i
     # A person's name repeated in part: "Mr. Ban", "Merkel", "Ki-moon".
     if len(tokens) == 1 and not is_acronym(m.name):
         for i in range(len(clusters) - 1, -1, -1):
             c = clusters[i]
-            if c.kind is EntityKind.PERSON and any(m.name in n.split() for n in c.names):
+            if m.name in c.words and c.kind is EntityKind.PERSON:
                 return i
     # A full name after its family name alone ("Merkel" then "Angela Merkel").
-    if len(tokens) >= 2 and not m.role.startswith(tuple(ORG_WORDS)):
+    if len(tokens) >= 2 and not m.role.startswith(_ORG_WORD_TUPLE):
         for i, c in enumerate(clusters):
             if len(c.names) == 1 and c.names[0] == tokens[-1] and (c.kind is EntityKind.PERSON or _weak(c, m)):
                 return i
     return None
 
 
-def _weak(c: _Cluster, m: Mention) -> bool:
+def _weak(c: Cluster, m: Mention) -> bool:
     """A lone family name typed on defaults only ("Croft"), now written as a person's ("R. Croft")."""
     tokens = m.name.split()
     person_like = bool(m.role) or is_initial(tokens[0]) or lexicon.first_name_gender(tokens[0]) in ("male", "female")
     return person_like and max(c.votes.values(), default=0.0) <= WEAK_VOTES
 
 
-def _vote(c: _Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str]) -> None:
-    if c.kind is EntityKind.PERSON and " " not in m.name and any(m.name in n.split()[1:] for n in c.names):
+def _vote(c: Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str]) -> None:
+    if " " not in m.name and m.name in c.later_words and c.kind is EntityKind.PERSON:
         # "Clinton" after "Bill Clinton": the family name alone says nothing new (the town of Clinton).
         c.votes[EntityKind.PERSON] += 3 if m.role else 0.5
         return
@@ -235,7 +229,7 @@ def _vote(c: _Cluster, m: Mention, acronyms: dict[str, str], speakers: set[str])
             c.gender = gender
 
 
-def _merge_acronym_targets(clusters: list[_Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> None:
+def _merge_acronym_targets(clusters: list[Cluster], by_key: dict[str, int], acronyms: dict[str, str]) -> None:
     """An acronym used before its definition formed its own cluster: fold it into the long form's."""
     for acr, long in acronyms.items():
         a, b = by_key.get(acr), by_key.get(long)
@@ -244,20 +238,20 @@ def _merge_acronym_targets(clusters: list[_Cluster], by_key: dict[str, int], acr
         src, dst = clusters[a], clusters[b]
         for n in src.names:
             if n not in dst.names:
-                dst.names.append(n)
+                dst.add_name(n)
         for s in src.surfaces:
             if s not in dst.surfaces:
                 dst.surfaces.append(s)
         for kind, score in src.votes.items():
             dst.votes[kind] += score
         dst.first = min(dst.first, src.first)
-        src.names, src.surfaces, src.votes = [], [], defaultdict(float)
+        src.forget_names()
         for k, v in list(by_key.items()):
             if v == a:
                 by_key[k] = b
 
 
-def _role_map(clusters: list[_Cluster]) -> dict[str, int]:
+def _role_map(clusters: list[Cluster]) -> dict[str, int]:
     holders: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         if c.names and c.kind is EntityKind.PERSON:
@@ -267,7 +261,7 @@ def _role_map(clusters: list[_Cluster]) -> dict[str, int]:
     return {r: ids[0] for r, ids in holders.items() if len(ids) == 1}
 
 
-def _freeze(paragraphs: tuple[str, ...], clusters: list[_Cluster], roles: dict[str, int]) -> EntityIndex:
+def _freeze(paragraphs: tuple[str, ...], clusters: list[Cluster], roles: dict[str, int]) -> EntityIndex:
     live = [c for c in clusters if c.names]
     live.sort(key=lambda c: c.first)
     counted = [c for c in live if c.kind is not EntityKind.OTHER]
@@ -296,27 +290,27 @@ def _freeze(paragraphs: tuple[str, ...], clusters: list[_Cluster], roles: dict[s
     return EntityIndex(tuple(entities), by_surface, person_positions, new_roles, genders)
 
 
-def _count(paragraphs: tuple[str, ...], clusters: list[_Cluster]) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
-    owner: dict[str, _Cluster] = {}
+def _count(paragraphs: tuple[str, ...], clusters: list[Cluster]) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
+    owner: dict[str, Cluster] = {}
     for c in clusters:
         for s in (*c.surfaces, *c.names):
             owner.setdefault(s, c)
     if not owner:
         return {}, []
     alts = sorted(owner, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
     counts: dict[int, int] = defaultdict(int)
     positions: list[tuple[int, int, int]] = []
+    found = find_names_by_paragraph(paragraphs, alts)
     for p, text in enumerate(paragraphs):
         prev_end, prev_owner = -100, None
-        for m in rx.finditer(text):
-            c = owner[m.group(0)]
-            gap = text[prev_end : m.start()]
+        for start, end, name in found.get(p, ()):
+            c = owner[name]
+            gap = text[prev_end:start]
             # "Long Name (ABBR)" and "Long Name, or ABBR" name the entity once.
-            if c is prev_owner and re.fullmatch(r"\s*\(\s*|,?\s+or\s+(?:the\s+)?", gap):
-                prev_end = m.end()
+            if c is prev_owner and _SAME_NAME_GAP.fullmatch(gap):
+                prev_end = end
                 continue
             counts[id(c)] += 1
-            positions.append((p, m.start(), id(c)))
-            prev_end, prev_owner = m.end(), c
+            positions.append((p, start, id(c)))
+            prev_end, prev_owner = end, c
     return counts, positions

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..model import EntityKind
 from . import gazetteer, lexicon
@@ -54,10 +55,13 @@ _SCORE = re.compile(r"^\d{1,3}[.,;)]?$")
 """A result or standings figure right after a team (``Seattle 5``, ``Surrey 13 6 1``), not a year or date."""
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """Two or more capitals, perhaps with digits, dots or a lower-case letter (``UNMIK``, ``U.S.``)."""
+    if not _ACRONYM.match(word):
+        return False
     letters = [c for c in word if c.isalpha()]
-    if not _ACRONYM.match(word) or sum(c.isupper() for c in letters) < max(2, len(letters) - 1):
+    if sum(c.isupper() for c in letters) < max(2, len(letters) - 1):
         return False
     # A known place written in capitals (``LONDON``, ``IRAN``) is a shouted word, not initials.
     return len(letters) < SHOUTED_PLACE_LETTERS or not gazetteer.is_place(word)

@@ -73,6 +73,10 @@ _SENTENCE_START = compile_kept(r"(?:^|[.!?:;][”\"’)]*\s+|[“\"(]\s*|—\s*|
 _SPLIT_CONNECTORS = frozenset({"and", "&", "of", "for", "the", "on", "in"})
 _ROLE_WORDS = frozenset(w for r in ROLE_NOUNS for w in r.split())
 _MULTI_ROLES = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
+_MULTI_ROLES_BY_FIRST: dict[str, list[str]] = {}
+for _role in _MULTI_ROLES:
+    _MULTI_ROLES_BY_FIRST.setdefault(_role.split(" ", 1)[0], []).append(_role)
+"""``_MULTI_ROLES`` (in the same order) by the text before their first space: only those can open a run."""
 SINGLE_COMMON_ZIPF = 3.0
 """A lone capitalised sentence-opener this frequent in lower case (``Groundwater`` 3.1) is not a name."""
 _LOWER_WORD = compile_kept(rf"(?<![\w’'-]){LOWER}[{LOWER[1:-1]}]+")
@@ -146,13 +150,16 @@ def find_mentions(paragraphs: tuple[str, ...] | list[str]) -> list[Mention]:
     runs = [(idx, m.start(), m.group(0)) for idx, text in enumerate(paragraphs) for m in CANDIDATE_RE.finditer(text)]
     # Capitalised words seen mid-sentence are names in this document even when they open a sentence.
     mid: set[str] = set()
-    lower_words = {w for p in paragraphs for w in _LOWER_WORD.findall(p)}
+    # One search over all paragraphs: a line break bounds a word just as the edge of a paragraph does.
+    lower_words = set(_LOWER_WORD.findall("\n".join(paragraphs)))
     for idx, start, run in runs:
         text = paragraphs[idx]
         if start and not _SENTENCE_START.search(text[max(0, start - 4) : start]):
             mid.update(run.split())
     upper = [_is_upper_paragraph(p) for p in paragraphs]
     for idx, start0, run in runs:
+        if run in _DROP_WORDS:
+            continue  # one word that never names anything ("The", "Officials"): _clean would drop it
         text = paragraphs[idx]
         for start, words in _pieces(text, start0, run):
             mention = _clean(text, idx, start, words, mid, lower_words)
@@ -309,7 +316,9 @@ def _clean(
             break
     while words:
         joined = " ".join(words)
-        multi = next((r for r in _MULTI_ROLES if joined.startswith(r + " ") or joined == r), None)
+        multi = next(
+            (r for r in _MULTI_ROLES_BY_FIRST.get(words[0], ()) if joined.startswith(r + " ") or joined == r), None
+        )
         if multi:
             role_words.extend(multi.split())
             words = words[len(multi.split()) :]

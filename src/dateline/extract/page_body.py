@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from .blocks import Block
-from .page_patterns import BYLINE_RES, SECTION_BREAK_RES, SKIP_LINE_RES, STOPWORDS
+from .page_patterns import BYLINE_RE, SECTION_BREAK_RE, SKIP_LINE_RE, STOPWORDS
 
 PROSE_MIN_WORDS = 10
 """A block with fewer words is never counted as prose on its own."""
@@ -45,24 +45,20 @@ _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
 _INNER_SENTENCE = re.compile(r"[a-z0-9%)”\"’][.!?][”\"’]?\s+[\"“‘(]?[A-Z0-9]")
 
 
-def _matches(rxs: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(rx.match(text) for rx in rxs)
-
-
 def is_section_break(text: str) -> bool:
     """True when ``text`` opens a page section that follows the article."""
     ends_sentence = text.endswith(".") and not text.endswith("..")
-    return len(text) <= BREAK_MAX_CHARS and not ends_sentence and _matches(SECTION_BREAK_RES, text)
+    return len(text) <= BREAK_MAX_CHARS and not ends_sentence and SECTION_BREAK_RE.match(text) is not None
 
 
 def is_skip_line(text: str) -> bool:
     """True for an ad slot, a photo credit or a video player line inside the article."""
-    return len(text) <= 200 and _matches(SKIP_LINE_RES, text)
+    return len(text) <= 200 and SKIP_LINE_RE.match(text) is not None
 
 
 def is_byline(text: str) -> bool:
     """True for a byline, a publication-time line or a reading-time note."""
-    return len(text) <= 160 and not _SENTENCE_END.search(text[-3:]) and _matches(BYLINE_RES, text)
+    return len(text) <= 160 and not _SENTENCE_END.search(text[-3:]) and BYLINE_RE.match(text) is not None
 
 
 def block_score(text: str) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .patterns import word_table
+from .rule_union import match_union
 
 
 def _anchored(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -60,6 +61,8 @@ SECTION_BREAK_RES = _anchored(
     r"(?:[\s:.…!]*|\s*\(\d+\)|:.{1,60})$",
 )
 """Lines that open a page section after the article: related links, comments, share bars, author boxes."""
+SECTION_BREAK_RE = match_union(SECTION_BREAK_RES)
+"""``SECTION_BREAK_RES`` as one pattern for ``match`` (the same verdict, one call)."""
 
 SKIP_LINE_RES = _anchored(
     r"^(?:advertisement|advertisment|ad|ads|sponsored|story continues below(?: advertisement)?|continue reading"
@@ -75,6 +78,8 @@ SKIP_LINE_RES = _anchored(
     r"^[\d\s.,:;/|+-]{1,40}$",
 )
 """Lines inside the article that are not part of it: ad slots, photo credits, video players."""
+SKIP_LINE_RE = match_union(SKIP_LINE_RES)
+"""``SKIP_LINE_RES`` as one pattern for ``match``."""
 
 BYLINE_RES = _anchored(
     r"^(?:by|written by|words by|posted by|published by|story by|reporting by)\s+\S.{0,140}$",
@@ -85,3 +90,5 @@ BYLINE_RES = _anchored(
     r"^@\w{1,30}$",
 )
 """Lines that open the article body from above: bylines, datelines of the page, reading-time notes."""
+BYLINE_RE = match_union(BYLINE_RES)
+"""``BYLINE_RES`` as one pattern for ``match``."""

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .compiled import compile_kept
+from .rule_union import anchored_union, opens_with_caret
 
 # --------------------------------------------------------------------------------------------------
 # Builders
@@ -227,6 +228,31 @@ FOOTER_START_RES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 """Lines after which everything to the end of the file is a footer block."""
+
+BOILERPLATE_LINE_KEYWORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    r"\bjoin now\b": (("join now",),),
+    r"\s[-–—|]\s*(?:JOIN|SIGN UP|SUBSCRIBE|REGISTER|APPLY|LEARN MORE|DONATE|BUY|SHOP|GET)(?: [A-Z]+){0,3}!?$": (
+        ("-", "–", "—", "|"),
+        ("join", "sign up", "subscribe", "register", "apply", "learn more", "donate", "buy", "shop", "get"),
+    ),
+    r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|mailing list|updates)": (("sign up", "subscribe"),),
+    r"all rights reserved\.?$": (("all rights reserved",),),
+    r"\b(?:we|site|website) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b": (
+        ("cookie",),
+    ),
+}  # fmt: skip
+"""For each ``BOILERPLATE_LINE_RES`` rule not anchored at the line start: what a line must hold for the rule
+to match it, after :func:`.rule_union.ascii_fold` — one word (or character) of every group. Most lines fail at once,
+and then the rule need not run."""
+
+BOILERPLATE_LINE_START_RE = anchored_union(rx for rx in BOILERPLATE_LINE_RES if opens_with_caret(rx))
+"""The ``BOILERPLATE_LINE_RES`` rules anchored at the line start, as one pattern for ``match``."""
+BOILERPLATE_LINE_FREE: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = tuple(
+    (rx, BOILERPLATE_LINE_KEYWORDS[rx.pattern]) for rx in BOILERPLATE_LINE_RES if not opens_with_caret(rx)
+)
+"""The other ``BOILERPLATE_LINE_RES`` rules, each with its keyword groups."""
+FOOTER_START_RE = anchored_union(FOOTER_START_RES)
+"""``FOOTER_START_RES`` (all anchored at the line start) as one pattern for ``match``."""
 
 TAGS_LINE_RE = compile_anchored(r"^(?:tags|topics|keywords|filed under)\s*:\s*(?P<tags>\S.{0,400})$", re.I)
 """A trailing ``Tags: a, b, c`` line in a plain-text release."""

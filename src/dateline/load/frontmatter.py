@@ -7,6 +7,7 @@ and oversized blocks are refused, so an alias bomb or a ``!!python`` tag can do 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,45 @@ class _StringLoader(yaml.SafeLoader):
 
 # Keep only the resolvers we need: none. Every plain scalar becomes a str.
 _StringLoader.yaml_implicit_resolvers = {}
+
+
+_CStringLoader: type[yaml.CSafeLoader] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CStringLoaderImpl(yaml.CSafeLoader):
+        """:class:`_StringLoader` on LibYAML's parser (the same resolvers and constructors)."""
+
+    _CStringLoaderImpl.yaml_implicit_resolvers = {}
+    _CStringLoader = _CStringLoaderImpl
+
+_PLAIN_VALUE = r"(?!- )[^ \t&*!%@`|>\\?{}][^\t&*!%@`|>\\?{}]*"
+PLAIN_FRONT_MATTER_LINE = re.compile(
+    rf" {{0,8}}(?:#[^\\\\]*|(?:- )?(?:[A-Za-z_][A-Za-z0-9_-]{{0,40}}:(?: {_PLAIN_VALUE})?|{_PLAIN_VALUE})?)"
+)
+"""A front matter line LibYAML may read (used with ``fullmatch``): ``key: value``, ``- item`` or a comment,
+indented at most 8 spaces, without YAML's anchors, aliases, tags, directives, block scalars, flow
+mappings, complex keys, escapes (not even in a comment: it may be a quoted scalar's next line) or tabs.
+Such blocks nest a few levels at most and both parsers read them alike, as
+``tests/unit/test_frontmatter_fast.py`` checks."""
+MAX_FLOW_OPENERS = 8
+"""At most this many ``[`` in a block read by LibYAML (each may nest a flow sequence one level deeper)."""
+
+
+def _fast_compose(block: str) -> yaml.Node | None:
+    """The block composed by LibYAML, or None when it is not plainly simple or LibYAML refuses it.
+
+    The pure-Python parser stays the reference: it reads every other block, and every block LibYAML
+    refuses, so errors carry its messages and positions.
+    """
+    if _CStringLoader is None or block.count("[") > MAX_FLOW_OPENERS:
+        return None
+    if not all(line.isprintable() and PLAIN_FRONT_MATTER_LINE.fullmatch(line) for line in block.split("\n")):
+        return None
+    try:
+        node: yaml.Node | None = yaml.compose(block, Loader=_CStringLoader)
+    except yaml.YAMLError:
+        return None
+    return node
 
 
 def _no_alias(loader: _StringLoader, node: yaml.Node) -> Any:  # pragma: no cover - defensive
@@ -58,10 +98,12 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, str]:
 
 
 def _parse(block: str, path: str, line_offset: int) -> tuple[dict[str, Any], dict[str, int]]:
-    try:
-        node = yaml.compose(block, Loader=_StringLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, path, line_offset, block) from exc
+    node = _fast_compose(block)
+    if node is None:
+        try:
+            node = yaml.compose(block, Loader=_StringLoader)
+        except yaml.MarkedYAMLError as exc:
+            raise _yaml_error(exc, path, line_offset, block) from exc
     if node is None:
         return {}, {}
     if not isinstance(node, yaml.MappingNode):
