@@ -54,7 +54,6 @@ COLUMNS = ("a", "b")
 """The two fingerprint columns of ``prints``; ``meta`` ``out_col`` names the output's, the other is the spare's."""
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class LastRun:
     """The last successful build, as :meth:`BuildCache.last_run` returns it."""
@@ -72,7 +71,6 @@ class LastRun:
     ``stamp.py``); empty otherwise."""
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class TreeState:
     """Which trees the ``prints`` table describes, as :meth:`BuildCache.tree_state` returns it."""
@@ -85,7 +83,6 @@ class TreeState:
     """The files whose fingerprints differ between the two trees (each may be absent from one)."""
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Details:
     """What a quick rebuild needs from the last full one, beside the trees' fingerprints."""
@@ -205,8 +202,8 @@ class BuildCache:
 
     def bases(self) -> tuple[bytes, bytes, Any] | None:
         """The last build's fingerprint bases (see :class:`Details`)."""
-        row = self.db.execute("SELECT value FROM meta WHERE name='bases'").fetchone()
-        return loads(row[0]) if row is not None else None
+        rows = self._meta("bases")
+        return loads(rows["bases"]) if "bases" in rows else None
 
     def feed_prints(self) -> dict[str, str]:
         """Feed file → fingerprint of every stored feed recipe."""
@@ -322,12 +319,12 @@ class BuildCache:
         carried: Iterable[str] | None,
         run: LastRun | None = None,
         details: Details | None = None,
-    ) -> list[str]:
+    ) -> None:
         """Record a quick rebuild, which brought the spare tree up to date and swapped it with the output:
         the new output (identity ``output``) is the old one with the files ``written`` (file →
         fingerprint) and the files ``carried`` over from the old output (None: every file), and the new
         spare (identity ``spare``, None when there is none) is the old output. Only those rows change;
-        the columns swap roles. Returns the new delta (the files in which the two trees now differ)."""
+        the columns swap roles; the new delta is the written files whose fingerprints changed."""
         old_out, new_out = self._columns()
         with self.db:
             self.db.execute("BEGIN")
@@ -351,7 +348,6 @@ class BuildCache:
             if spare is not None:
                 values.append(("spare_of", spare))
             self._finish(values, run, details)
-        return delta
 
     def _finish(self, values: list[tuple[str, object]], run: LastRun | None, details: Details | None) -> None:
         """The rest of recording a build, inside its transaction: the run, the trees' ``meta`` rows, the

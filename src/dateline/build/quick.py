@@ -36,10 +36,10 @@ from .articles import extract_row
 from .cache import TEMPLATES_DIR, BodyReader, BuildCache, Details, LastRun, Row, TreeState, loads
 from .parallel import fingerprint
 from .rendering import render_page
-from .search import BUNDLE, index_search
+from .search import index_search
 from .stamp import Stamp
-from .trees import SPARE_DIR, open_tree
-from .writer import StagingWriter, output_identity
+from .trees import kept_as_spare, open_spare, open_tree, spare_folder
+from .writer import output_identity
 
 QUICK_MAX = 32
 """More changed files than this take the full build: past a few, collecting the site is the cheaper way."""
@@ -192,12 +192,12 @@ def _switch(
     is missing, so the full build must write it.
     """
     output = config.output_path
-    spare_dir = cache.path.parent / SPARE_DIR
+    spare_dir = spare_folder(cache)
     carried: set[str] | None = None
-    if state.spare and output_identity(spare_dir) == state.spare:
+    if kept_as_spare(spare_dir, state.spare):
         carried = set(state.delta) - files.keys()
         in_output = cache.prints_of(carried)
-        writer = StagingWriter(output, {}, spare_dir, {}, keep_at=spare_dir, fresh_dirs=(BUNDLE,))
+        writer = open_spare(output, spare_dir, {}, {})  # only the delta is touched: no fingerprint is looked up
         gone = sorted(rel for rel in carried if in_output.get(rel, (None, None))[0] is None)
         kept = sorted(carried.difference(gone))
     else:
@@ -219,5 +219,5 @@ def _switch(
     except BaseException:
         writer.abort()
         raise
-    spare = state.output if output_identity(spare_dir) == state.output else None
+    spare = state.output if kept_as_spare(spare_dir, state.output) else None
     return writer.identity, spare, carried, bundle

@@ -72,7 +72,6 @@ class Written:
     """For an article page the cache holds no shell of yet: (source path, :func:`shell_blob` of the page)."""
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Job:
     """Everything a run of pages and feeds needs; workers inherit it through ``fork``."""
@@ -187,7 +186,6 @@ def write_all(job: Job, jobs: int, progress: Progress | None = None) -> list[Wri
     return results
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What :func:`write_site` wrote."""
